@@ -1,0 +1,33 @@
+package org.nmt4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: a thin layer of subcommands over the pipeline packages. */
+@Command(name = "nmt4j",
+        mixinStandardHelpOptions = true,
+        version = "nmt4j 0.1.0",
+        description = "Neural machine translation on the JVM: train, translate, evaluate and serve RNN encoder-decoder models with attention.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
