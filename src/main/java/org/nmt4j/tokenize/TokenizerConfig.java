@@ -1,0 +1,28 @@
+package org.nmt4j.tokenize;
+
+/**
+ * How to tokenise one language; stored in a model's config so the model tokenises exactly as in training.
+ *
+ * @param kind          tokenizer implementation name, see {@link TokenizerFactory#KINDS}
+ * @param language      ISO 639-1 code (en, de, fr, zh, ...), used by language-specific rules
+ * @param lowercase     lowercase tokens
+ * @param asciiFolding  fold accented letters to ASCII (Lucene kinds only)
+ * @param normalization Unicode normalisation form applied first: NFC or NFKC
+ */
+public record TokenizerConfig(String kind, String language, boolean lowercase, boolean asciiFolding,
+                              String normalization) {
+
+    public TokenizerConfig {
+        if (kind == null || kind.isBlank()) throw new IllegalArgumentException("tokenizer kind must be set");
+        if (language == null || language.isBlank()) throw new IllegalArgumentException("tokenizer language must be set");
+        if (normalization == null) normalization = "NFC";
+        if (!normalization.equals("NFC") && !normalization.equals("NFKC")) {
+            throw new IllegalArgumentException("normalization must be NFC or NFKC, got " + normalization);
+        }
+    }
+
+    /** Cased word tokenizer with the default implementation, for a language. */
+    public static TokenizerConfig defaults(String language) {
+        return new TokenizerConfig("whitespace", language, false, false, "NFC");
+    }
+}
