@@ -1,0 +1,438 @@
+package org.nmt4j.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.nmt4j.model.Tensors.columns;
+import static org.nmt4j.model.Tensors.step;
+
+/**
+ * RNN encoder-decoder with attention (Bahdanau et al. 2015 layout), with hand-written backward passes on ND4J.
+ *
+ * <p>Decoder step i: attention scores from the previous top-layer state {@code s_{i-1}}, context
+ * {@code c_i = sum_j a_ij h_j}, cell input {@code [E y_{i-1}; c_i]} (input feeding), then a deep output
+ * {@code t_i = tanh(W_o [s_i; c_i; E y_{i-1}] + b_o)} and {@code p(y_i) = softmax(W_v t_i + b_v)}. The initial
+ * decoder state of every layer is {@code tanh(W_b [h_fwd_last; h_bwd_first] + b_b)} of the matching encoder
+ * layer (a separate bridge for LSTM cell states). The vocabulary projection is computed only for real
+ * (unpadded) target positions.
+ *
+ * <p>Thread-safety: inference ({@link #start}, {@link #decodeStep}) only reads parameters and may run on many
+ * threads at once; training mutates gradients and must be single-threaded.
+ */
+public final class Seq2SeqModel {
+
+    /** Sum of token losses and the number of tokens it covers. */
+    public record Loss(double sum, int tokens) {
+        public double mean() {
+            return sum / tokens;
+        }
+    }
+
+    private final ModelConfig config;
+    private final Parameters params;
+    private final Encoder encoder;
+    private final Attention attention;
+    private final RecurrentCell[] decoderCells;
+
+    public Seq2SeqModel(ModelConfig config, Parameters params) {
+        this.config = config;
+        this.params = params;
+        this.encoder = new Encoder(config, params);
+        this.attention = new Attention(config, params);
+        decoderCells = new RecurrentCell[config.layers()];
+        for (int l = 0; l < config.layers(); l++) {
+            decoderCells[l] = new RecurrentCell(config.cell(), config.hiddenSize(), params, "decoder.l" + l);
+        }
+        Parameters.Builder expected = declare(config);
+        // Fail early if a loaded parameter set does not match the architecture.
+        var want = expected.shapesView();
+        if (!want.keySet().equals(params.shapes().keySet())) {
+            throw new IllegalArgumentException("parameters " + params.shapes().keySet() + " do not match the model " + want.keySet());
+        }
+        for (var e : want.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), params.shapes().get(e.getKey()))) {
+                throw new IllegalArgumentException("parameter " + e.getKey() + " has shape "
+                        + java.util.Arrays.toString(params.shapes().get(e.getKey())) + ", expected " + java.util.Arrays.toString(e.getValue()));
+            }
+        }
+    }
+
+    /** A freshly initialised model. */
+    public static Seq2SeqModel initialise(ModelConfig config, DataType dataType, long seed) {
+        Parameters p = declare(config).build(dataType, seed);
+        Encoder.initForgetBias(p, config);
+        if (config.cell() == CellType.LSTM) {
+            int h = config.hiddenSize();
+            for (int l = 0; l < config.layers(); l++) columns(p.get("decoder.l" + l + ".b"), h, 2L * h).assign(1);
+        }
+        return new Seq2SeqModel(config, p);
+    }
+
+    /** The full list of parameter tensors for an architecture. */
+    public static Parameters.Builder declare(ModelConfig c) {
+        Parameters.Builder b = new Parameters.Builder();
+        Encoder.declare(b, c);
+        Attention.declare(b, c);
+        int h = c.hiddenSize(), d = c.encoderOutputSize(), e = c.embeddingSize();
+        long gates = (long) c.cell().blocks * h;
+        b.add("bridge.W", Parameters.Init.XAVIER_UNIFORM, d, h);
+        b.add("bridge.b", Parameters.Init.ZEROS, 1, h);
+        if (c.cell() == CellType.LSTM) {
+            b.add("bridge.Wc", Parameters.Init.XAVIER_UNIFORM, d, h);
+            b.add("bridge.bc", Parameters.Init.ZEROS, 1, h);
+        }
+        b.add("decoder.embedding", Parameters.Init.UNIFORM_SMALL, c.targetVocabSize(), e);
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "decoder.l" + l;
+            if (l == 0) {
+                b.add(p + ".Wemb", Parameters.Init.XAVIER_UNIFORM, e, gates);
+                b.add(p + ".Wctx", Parameters.Init.XAVIER_UNIFORM, d, gates);
+            } else {
+                b.add(p + ".W", Parameters.Init.XAVIER_UNIFORM, h, gates);
+            }
+            b.add(p + ".b", Parameters.Init.ZEROS, 1, gates);
+            RecurrentCell.declare(b, c.cell(), h, p);
+        }
+        b.add("output.Wo", Parameters.Init.XAVIER_UNIFORM, (long) h + d + e, h);
+        b.add("output.bo", Parameters.Init.ZEROS, 1, h);
+        if (!c.tieEmbeddings()) b.add("output.Wv", Parameters.Init.XAVIER_UNIFORM, h, c.targetVocabSize());
+        b.add("output.bv", Parameters.Init.ZEROS, 1, c.targetVocabSize());
+        return b;
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Parameters parameters() {
+        return params;
+    }
+
+    // ------------------------------------------------------------------------------------------ training
+
+    /** What one decoder step keeps for backward. */
+    private record StepTrace(INDArray query, Attention.Step attention, RecurrentCell.Cache[] caches,
+                             INDArray[] layerInputs, INDArray[] layerDropout) {
+    }
+
+    /**
+     * Teacher-forced forward and backward pass: adds the gradient of {@code lossSum / normaliser} to the
+     * parameter gradients (they are not zeroed here) and returns the summed loss.
+     *
+     * @param dropout        random source for dropout masks (null: no dropout)
+     * @param labelSmoothing probability mass spread uniformly over the vocabulary
+     * @param normaliser     what to divide the summed loss by for the gradient (usually the token count)
+     */
+    public Loss forwardBackward(SequenceBatch batch, SplittableRandom dropout, double labelSmoothing, double normaliser) {
+        return run(batch, dropout, labelSmoothing, normaliser, true);
+    }
+
+    /** Summed cross-entropy (no smoothing, no dropout) over real target tokens: for validation. */
+    public Loss loss(SequenceBatch batch) {
+        return run(batch, null, 0.0, 1.0, false);
+    }
+
+    /** Forward pass only, with dropout and smoothing as in training: for gradient checks. */
+    Loss trainingLoss(SequenceBatch batch, SplittableRandom dropout, double labelSmoothing) {
+        return run(batch, dropout, labelSmoothing, 1.0, false);
+    }
+
+    private Loss run(SequenceBatch batch, SplittableRandom dropout, double smoothing, double normaliser, boolean train) {
+        DataType type = params.dataType();
+        int b = batch.size(), s = batch.sourceSteps(), t = batch.targetSteps();
+        int h = config.hiddenSize(), d = config.encoderOutputSize(), e = config.embeddingSize();
+        int layers = config.layers();
+        boolean drop = dropout != null && config.dropout() > 0;
+
+        Encoder.Result enc = encoder.forward(SequenceBatch.timeMajor(batch.source()), batch.sourceLengths(), s, drop ? dropout : null, train);
+        Attention.Memory memory = attention.prepare(enc.outputs(), batch.sourceLengths(), s);
+        RecurrentCell.State[] states = bridge(enc.finalStates());
+        RecurrentCell.State[] initial = states.clone();
+
+        int[] targetIds = SequenceBatch.timeMajor(batch.targetIn());
+        INDArray emb = Tensors.gatherRows(params.get("decoder.embedding"), targetIds);
+        INDArray embDrop = drop ? Tensors.dropoutMask(type, dropout, config.dropout(), emb.size(0), e) : null;
+        if (embDrop != null) emb.muli(embDrop);
+        INDArray xpEmb = emb.mmul(params.get("decoder.l0.Wemb")).addiRowVector(params.get("decoder.l0.b"));
+
+        // features [s_i; c_i; E y_{i-1}] for every step, time-major
+        INDArray feats = Nd4j.create(type, (long) t * b, (long) h + d + e);
+        columns(feats, (long) h + d, (long) h + d + e).assign(emb);
+        StepTrace[] traces = train ? new StepTrace[t] : null;
+        for (int i = 0; i < t; i++) {
+            StepTrace st = decoderStep(memory, states, step(xpEmb, i, b), drop ? dropout : null);
+            if (train) traces[i] = st;
+            for (int l = 0; l < layers; l++) states[l] = st.caches()[l].next();
+            step(feats, i, b, 0, h).assign(states[layers - 1].h());
+            step(feats, i, b, h, (long) h + d).assign(st.attention().context());
+        }
+
+        // Output layer over real target positions only.
+        int[] rows = realPositions(batch.targetLengths(), t);
+        int[] gold = new int[rows.length];
+        int[] goldTimeMajor = SequenceBatch.timeMajor(batch.targetOut());
+        for (int n = 0; n < rows.length; n++) gold[n] = goldTimeMajor[rows[n]];
+        INDArray f = Tensors.gatherRows(feats, rows);
+        INDArray pre = Transforms.tanh(f.mmul(params.get("output.Wo")).addiRowVector(params.get("output.bo")), false);
+        INDArray preDrop = drop ? Tensors.dropoutMask(type, dropout, config.dropout(), pre.size(0), h) : null;
+        INDArray preOut = preDrop == null ? pre : pre.mul(preDrop);
+        INDArray logits = config.tieEmbeddings()
+                ? Nd4j.gemm(preOut, params.get("decoder.embedding"), false, true)
+                : preOut.mmul(params.get("output.Wv"));
+        logits.addiRowVector(params.get("output.bv"));
+        INDArray logp = Nd4j.exec(new LogSoftMax(logits))[0];
+        double lossSum = -sumAt(logp, gold);
+        if (smoothing > 0) {
+            double v = config.targetVocabSize();
+            lossSum = (1 - smoothing) * lossSum - smoothing / v * logp.sumNumber().doubleValue();
+        }
+        Loss loss = new Loss(lossSum, rows.length);
+        if (!train) return loss;
+
+        // ---- backward
+        INDArray dLogits = Transforms.exp(logp, false);
+        if (smoothing > 0) dLogits.subi(smoothing / config.targetVocabSize());
+        addAt(dLogits, gold, -(1 - smoothing));
+        dLogits.muli(1.0 / normaliser);
+        params.grad("output.bv").addi(dLogits.sum(true, 0));
+        INDArray dPreOut;
+        if (config.tieEmbeddings()) {
+            Nd4j.gemm(dLogits, preOut, params.grad("decoder.embedding"), true, false, 1.0, 1.0);
+            dPreOut = dLogits.mmul(params.get("decoder.embedding"));
+        } else {
+            Nd4j.gemm(preOut, dLogits, params.grad("output.Wv"), true, false, 1.0, 1.0);
+            dPreOut = Nd4j.gemm(dLogits, params.get("output.Wv"), false, true);
+        }
+        if (preDrop != null) dPreOut.muli(preDrop);
+        INDArray dz = dPreOut.muli(Tensors.tanhGrad(pre));
+        Nd4j.gemm(f, dz, params.grad("output.Wo"), true, false, 1.0, 1.0);
+        params.grad("output.bo").addi(dz.sum(true, 0));
+        INDArray dFeats = Nd4j.zeros(type, (long) t * b, (long) h + d + e);
+        Tensors.scatterAddRows(dFeats, rows, Nd4j.gemm(dz, params.get("output.Wo"), false, true));
+
+        INDArray[] dh = new INDArray[layers];
+        INDArray[] dc = new INDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            dh[l] = Nd4j.zeros(type, b, h);
+            dc[l] = config.cell() == CellType.LSTM ? Nd4j.zeros(type, b, h) : null;
+        }
+        Attention.MemoryGrads memoryGrads = new Attention.MemoryGrads(memory);
+        INDArray dXpEmb = Nd4j.create(type, (long) t * b, (long) config.cell().blocks * h);
+        INDArray wCtx = params.get("decoder.l0.Wctx");
+        for (int i = t - 1; i >= 0; i--) {
+            StepTrace st = traces[i];
+            dh[layers - 1].addi(step(dFeats, i, b, 0, h));
+            for (int l = layers - 1; l >= 0; l--) {
+                RecurrentCell.Grads g = decoderCells[l].backward(st.caches()[l], dh[l], dc[l]);
+                dh[l] = g.dh();
+                dc[l] = g.dc();
+                if (l > 0) {
+                    String p = "decoder.l" + l;
+                    Nd4j.gemm(st.layerInputs()[l], g.dxp(), params.grad(p + ".W"), true, false, 1.0, 1.0);
+                    params.grad(p + ".b").addi(g.dxp().sum(true, 0));
+                    INDArray dIn = Nd4j.gemm(g.dxp(), params.get(p + ".W"), false, true);
+                    if (st.layerDropout()[l] != null) dIn.muli(st.layerDropout()[l]);
+                    dh[l - 1].addi(dIn);
+                } else {
+                    step(dXpEmb, i, b).assign(g.dxp());
+                    INDArray dCtx = step(dFeats, i, b, h, (long) h + d).dup();
+                    Nd4j.gemm(g.dxp(), wCtx, dCtx, false, true, 1.0, 1.0);
+                    Nd4j.gemm(st.attention().context(), g.dxp(), params.grad("decoder.l0.Wctx"), true, false, 1.0, 1.0);
+                    dh[layers - 1].addi(attention.backward(memory, st.attention(), st.query(), dCtx, memoryGrads));
+                }
+            }
+        }
+        // Decoder embeddings: through the layer-0 input projection and the deep output.
+        Nd4j.gemm(emb, dXpEmb, params.grad("decoder.l0.Wemb"), true, false, 1.0, 1.0);
+        params.grad("decoder.l0.b").addi(dXpEmb.sum(true, 0));
+        INDArray dEmb = columns(dFeats, (long) h + d, (long) h + d + e).dup();
+        Nd4j.gemm(dXpEmb, params.get("decoder.l0.Wemb"), dEmb, false, true, 1.0, 1.0);
+        if (embDrop != null) dEmb.muli(embDrop);
+        Tensors.scatterAddRows(params.grad("decoder.embedding"), targetIds, dEmb);
+
+        RecurrentCell.State[] dFinal = bridgeBackward(enc.finalStates(), initial, dh, dc);
+        encoder.backward(enc.trace(), attention.finishBackward(memory, memoryGrads), dFinal);
+        return loss;
+    }
+
+    /** One decoder step from states {@code s_{i-1}}; {@code xpEmb} is {@code W_emb E y_{i-1} + b} for layer 0. */
+    private StepTrace decoderStep(Attention.Memory memory, RecurrentCell.State[] states, INDArray xpEmb, SplittableRandom dropout) {
+        int layers = config.layers();
+        INDArray query = states[layers - 1].h();
+        Attention.Step att = attention.forward(memory, query);
+        RecurrentCell.Cache[] caches = new RecurrentCell.Cache[layers];
+        INDArray[] inputs = new INDArray[layers];
+        INDArray[] drops = new INDArray[layers];
+        INDArray xp0 = xpEmb.dup();
+        Nd4j.gemm(att.context(), params.get("decoder.l0.Wctx"), xp0, false, false, 1.0, 1.0);
+        caches[0] = decoderCells[0].forward(xp0, states[0], null);
+        for (int l = 1; l < layers; l++) {
+            INDArray in = caches[l - 1].next().h();
+            if (dropout != null) {
+                drops[l] = Tensors.dropoutMask(in.dataType(), dropout, config.dropout(), in.size(0), in.size(1));
+                in = in.mul(drops[l]);
+            }
+            inputs[l] = in;
+            String p = "decoder.l" + l;
+            INDArray xp = in.mmul(params.get(p + ".W")).addiRowVector(params.get(p + ".b"));
+            caches[l] = decoderCells[l].forward(xp, states[l], null);
+        }
+        return new StepTrace(query, att, caches, inputs, drops);
+    }
+
+    private RecurrentCell.State[] bridge(RecurrentCell.State[] encoderFinal) {
+        RecurrentCell.State[] out = new RecurrentCell.State[encoderFinal.length];
+        for (int l = 0; l < out.length; l++) {
+            INDArray h0 = Transforms.tanh(encoderFinal[l].h().mmul(params.get("bridge.W")).addiRowVector(params.get("bridge.b")), false);
+            INDArray c0 = null;
+            if (config.cell() == CellType.LSTM) {
+                c0 = Transforms.tanh(encoderFinal[l].c().mmul(params.get("bridge.Wc")).addiRowVector(params.get("bridge.bc")), false);
+            }
+            out[l] = new RecurrentCell.State(h0, c0);
+        }
+        return out;
+    }
+
+    private RecurrentCell.State[] bridgeBackward(RecurrentCell.State[] encoderFinal, RecurrentCell.State[] initial,
+                                                 INDArray[] dh, INDArray[] dc) {
+        RecurrentCell.State[] out = new RecurrentCell.State[encoderFinal.length];
+        for (int l = 0; l < out.length; l++) {
+            INDArray dzh = Tensors.tanhGrad(initial[l].h()).muli(dh[l]);
+            Nd4j.gemm(encoderFinal[l].h(), dzh, params.grad("bridge.W"), true, false, 1.0, 1.0);
+            params.grad("bridge.b").addi(dzh.sum(true, 0));
+            INDArray dEncH = Nd4j.gemm(dzh, params.get("bridge.W"), false, true);
+            INDArray dEncC = null;
+            if (config.cell() == CellType.LSTM) {
+                INDArray dzc = Tensors.tanhGrad(initial[l].c()).muli(dc[l]);
+                Nd4j.gemm(encoderFinal[l].c(), dzc, params.grad("bridge.Wc"), true, false, 1.0, 1.0);
+                params.grad("bridge.bc").addi(dzc.sum(true, 0));
+                dEncC = Nd4j.gemm(dzc, params.get("bridge.Wc"), false, true);
+            }
+            out[l] = new RecurrentCell.State(dEncH, dEncC);
+        }
+        return out;
+    }
+
+    private static int[] realPositions(int[] lengths, int steps) {
+        int b = lengths.length;
+        List<Integer> rows = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < b; i++) if (t < lengths[i]) rows.add(t * b + i);
+        }
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double sumAt(INDArray m, int[] cols) {
+        long width = m.size(1);
+        double sum = 0;
+        if (m.dataType() == DataType.FLOAT) {
+            FloatBuffer buf = m.data().asNioFloat();
+            for (int n = 0; n < cols.length; n++) sum += buf.get((int) (m.offset() + n * width + cols[n]));
+        } else {
+            DoubleBuffer buf = m.data().asNioDouble();
+            for (int n = 0; n < cols.length; n++) sum += buf.get((int) (m.offset() + n * width + cols[n]));
+        }
+        return sum;
+    }
+
+    private static void addAt(INDArray m, int[] cols, double value) {
+        long width = m.size(1);
+        if (m.dataType() == DataType.FLOAT) {
+            FloatBuffer buf = m.data().asNioFloat();
+            for (int n = 0; n < cols.length; n++) {
+                int k = (int) (m.offset() + n * width + cols[n]);
+                buf.put(k, (float) (buf.get(k) + value));
+            }
+        } else {
+            DoubleBuffer buf = m.data().asNioDouble();
+            for (int n = 0; n < cols.length; n++) {
+                int k = (int) (m.offset() + n * width + cols[n]);
+                buf.put(k, buf.get(k) + value);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ inference
+
+    /** An encoded source batch ready for step-by-step decoding. */
+    public static final class Encoded {
+        private final Attention.Memory memory;
+
+        private Encoded(Attention.Memory memory) {
+            this.memory = memory;
+        }
+
+        public int batch() {
+            return memory.batch();
+        }
+
+        public int sourceSteps() {
+            return memory.steps();
+        }
+
+        /** Rows of this batch selected (and repeated) by index, e.g. one source per beam hypothesis. */
+        public Encoded select(int[] rows) {
+            return new Encoded(memory.select(rows));
+        }
+    }
+
+    /** Decoder recurrent states for a batch of hypotheses. */
+    public static final class DecoderState {
+        private final RecurrentCell.State[] layers;
+
+        private DecoderState(RecurrentCell.State[] layers) {
+            this.layers = layers;
+        }
+
+        /** Rows selected (and repeated) by index: follows beam back-pointers. */
+        public DecoderState select(int[] rows) {
+            RecurrentCell.State[] out = new RecurrentCell.State[layers.length];
+            for (int l = 0; l < layers.length; l++) {
+                out[l] = new RecurrentCell.State(Nd4j.pullRows(layers[l].h(), 1, rows),
+                        layers[l].c() == null ? null : Nd4j.pullRows(layers[l].c(), 1, rows));
+            }
+            return new DecoderState(out);
+        }
+    }
+
+    /** Result of one decoding step: log-probabilities {@code [B,V]}, attention {@code [B,S]}, next state. */
+    public record StepOutput(INDArray logProbs, INDArray attention, DecoderState state) {
+    }
+
+    /** Encodes and returns both the attention memory and the initial decoder state. */
+    public Start start(int[][] source, int[] lengths) {
+        int s = source[0].length;
+        Encoder.Result enc = encoder.forward(SequenceBatch.timeMajor(source), lengths, s, null, false);
+        return new Start(new Encoded(attention.prepare(enc.outputs(), lengths, s)), new DecoderState(bridge(enc.finalStates())));
+    }
+
+    /** Encoder memory plus initial decoder state. */
+    public record Start(Encoded encoded, DecoderState state) {
+    }
+
+    /** One decoder step for a batch of previous tokens. */
+    public StepOutput decodeStep(Encoded encoded, DecoderState state, int[] previousTokens) {
+        INDArray emb = Tensors.gatherRows(params.get("decoder.embedding"), previousTokens);
+        INDArray xpEmb = emb.mmul(params.get("decoder.l0.Wemb")).addiRowVector(params.get("decoder.l0.b"));
+        StepTrace st = decoderStep(encoded.memory, state.layers, xpEmb, null);
+        RecurrentCell.State[] next = new RecurrentCell.State[config.layers()];
+        for (int l = 0; l < next.length; l++) next[l] = st.caches()[l].next();
+        INDArray f = Nd4j.hstack(next[next.length - 1].h(), st.attention().context(), emb);
+        INDArray pre = Transforms.tanh(f.mmul(params.get("output.Wo")).addiRowVector(params.get("output.bo")), false);
+        INDArray logits = config.tieEmbeddings()
+                ? Nd4j.gemm(pre, params.get("decoder.embedding"), false, true)
+                : pre.mmul(params.get("output.Wv"));
+        logits.addiRowVector(params.get("output.bv"));
+        INDArray logp = Nd4j.exec(new LogSoftMax(logits))[0];
+        return new StepOutput(logp, st.attention().alpha(), new DecoderState(next));
+    }
+}
