@@ -19,7 +19,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * <p>StandardTokenizer drops punctuation, which a translation model needs. So the characters it skips
  * are put back: every non-space run in a gap between two Lucene tokens becomes tokens too (a run of one
  * repeated character such as "..." or "!!" is one token, otherwise one token per character). Nothing of
- * the input is lost, and spans come from Lucene's {@link OffsetAttribute}.
+ * the input is lost, and spans come from Lucene's {@link OffsetAttribute}. Two Lucene tokens joined by a
+ * single hyphen, colon, slash, underscore, {@code @} or {@code &} with no space ("T-Shirt", "3:30") are
+ * merged into one token, and hyphens stick to words as in kind {@code word} ("Ess-", "-Schild").
  *
  * <p>UAX#29 keeps "don't", "l'homme" and "3.14" whole, and splits Chinese and Japanese Han text into
  * single ideographs (a sensible unit for zh without a dictionary; Katakana runs stay together).
@@ -56,10 +58,28 @@ public final class LuceneTokenizer extends AbstractTokenizer {
             while (ts.incrementToken()) {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
-                addGap(out, s, last, start);
+                if (term.length() == 0) continue;
                 // Lucene already lowercased/folded the term; only the gap tokens need surface().
-                if (term.length() > 0) out.add(new Token(term.toString(), start, end));
-                last = Math.max(last, end);
+                Token token = new Token(term.toString(), start, end);
+                Token before = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (before != null && before.end() == last && start == last + 1 && isJoiner(s.charAt(last))) {
+                    // UAX#29 splits "T-Shirt" and "3:30"; keep such words whole, as kind "word" does.
+                    out.set(out.size() - 1, new Token(before.text() + surface(s.substring(last, start))
+                            + token.text(), before.start(), end));
+                } else {
+                    if (start - 1 > last && s.charAt(start - 1) == '-' && s.charAt(start - 2) != ' '
+                            && Character.isLetter(s.codePointAt(start))) {
+                        // „Stop“-Schild: the hyphen starts the word after the quote, as in kind "word"
+                        token = new Token("-" + token.text(), start - 1, end);
+                    } else if (end < s.length() && s.charAt(end) == '-'
+                            && (end + 1 == s.length() || s.charAt(end + 1) == ' ')) {
+                        // suspended hyphen: "Ess- und Wohnzimmer"
+                        token = new Token(token.text() + "-", start, end + 1);
+                    }
+                    addGap(out, s, last, token.start());
+                    out.add(token);
+                }
+                last = Math.max(last, token.end());
             }
             ts.end();
         } catch (IOException e) {
@@ -67,6 +87,12 @@ public final class LuceneTokenizer extends AbstractTokenizer {
             throw new UncheckedIOException("Lucene tokenisation failed", e);
         }
         addGap(out, s, last, s.length());
+    }
+
+    /** Characters that join two Lucene tokens they touch on both sides into one word. */
+    private static boolean isJoiner(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2013' || c == ':' || c == '/' || c == '_'
+                || c == '@' || c == '&';
     }
 
     /** Re-inserts what Lucene skipped between {@code from} and {@code to} (punctuation, symbols). */
