@@ -22,8 +22,9 @@ import java.util.Locale;
  *   <li>currency signs and {@code #} attach to a following number ("$3.50", "#5") unless a number comes
  *       right before them ("3,50 $");</li>
  *   <li>French: a plain space (not the typographic narrow no-break space, which {@link TextNormalizer}
- *       turns into a plain space anyway, so round trips hold) before {@code ! ? ; : » %} and after
- *       {@code «};</li>
+ *       turns into a plain space anyway, so round trips hold) before {@code ! ? ; : »} and after
+ *       {@code «}; "%" attaches to the number as in English, because French Tatoeba writes "99%" five
+ *       times as often as "99 %";</li>
  *   <li>a token starting with a hyphen attaches to the left ({@code „Stop“ -Schild} -&gt; „Stop“-Schild);</li>
  *   <li>Chinese and Japanese: no space next to Han/Kana characters or CJK punctuation (except after
  *       ASCII {@code , ; : ! ?}, which Chinese text on Tatoeba mostly follows with a space); in other
@@ -35,7 +36,7 @@ public final class Detokenizer {
 
     private static final String CLOSING = ".,;:!?)]}…%‽。，、？！：；）」』》】〕〉｝］";
     private static final String OPENING = "([{¿¡（「『《【〔〈｛［";
-    private static final String FRENCH_SPACED = "!?;:‽%";
+    private static final String FRENCH_SPACED = "!?;:‽";
 
     private final LanguageRules rules;
 

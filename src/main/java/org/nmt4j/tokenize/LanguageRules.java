@@ -16,7 +16,7 @@ import java.util.Set;
  * @param abbreviations     words (case-sensitive, without the dot) that keep their following full stop:
  *                          "Mr." stays one token. Dotted forms like "z.B." and "e.g." are recognised
  *                          without a list.
- * @param frenchSpacing     the detokeniser puts a space before {@code ! ? ; : » %} and after {@code «}
+ * @param frenchSpacing     the detokeniser puts a space before {@code ! ? ; : »} and after {@code «}
  * @param noSpaceScript     the detokeniser puts no spaces next to Han/Kana characters (Chinese, Japanese)
  */
 record LanguageRules(String language, Set<String> elisionPrefixes, boolean englishClitics,

@@ -53,7 +53,7 @@ class DetokenizerTest {
     void frenchSpacingAndElision() {
         assertEquals("Qu'est-ce que c'est ?", detok("fr", "Qu' est-ce que c' est ?"));
         assertEquals("J'ai faim !", detok("fr", "J' ai faim !"));
-        assertEquals("Attention : « Bonjour », dit-il ; 50 %.", detok("fr", "Attention : « Bonjour » , dit-il ; 50 % ."));
+        assertEquals("Attention : « Bonjour », dit-il ; 50%.", detok("fr", "Attention : « Bonjour » , dit-il ; 50 % ."));
         assertEquals("L'homme qu'il a vu jusqu'à hier...", detok("fr", "L' homme qu' il a vu jusqu' à hier ..."));
         assertEquals("Ça coûte 5 $.", detok("fr", "Ça coûte 5 $ ."));
     }
