@@ -72,17 +72,10 @@ public final class Detokenizer {
             boolean noSpaceBefore = false;
             boolean noSpaceAfter = false;
             char c = t.charAt(0);
-            if (t.length() == 1 && isQuote(c)) {
+            if (c == '\'' && t.length() == 1 && !singleOpen && isPossessivePlural(prev, next)) {
+                noSpaceBefore = true; // "the boys' room": attaches like a closing quote but opens nothing
+            } else if (t.length() == 1 && isQuote(c)) {
                 boolean closing;
-                if (c == '\'' && !singleOpen && isPossessivePlural(prev, next)) {
-                    // "the boys' room": attaches like a closing quote but opens nothing
-                    noSpaceBefore = true;
-                    if (prev != null && cjkJoin(prev, t)) noSpaceBefore = true;
-                    out.append(t);
-                    glueNext = false;
-                    prev = t;
-                    continue;
-                }
                 switch (c) {
                     case '"' -> closing = doubleOpen;
                     case '\'' -> closing = singleOpen;

@@ -3,7 +3,8 @@ package org.nmt4j.tokenize;
 /**
  * The result of {@link TextNormalizer#normalizeWithOffsets(String)}: the normalised text, and for each of
  * its characters the half-open span {@code [originalStart[i], originalEnd[i])} of the input it came from.
- * The arrays are owned by this object; do not modify them.
+ * The arrays are owned by this object; do not modify them (and note that record equality compares
+ * them by identity).
  *
  * @param original      the text before normalisation
  * @param text          the normalised text, the one token spans refer to

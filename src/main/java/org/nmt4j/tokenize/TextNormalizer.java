@@ -1,6 +1,7 @@
 package org.nmt4j.tokenize;
 
 import com.ibm.icu.text.Normalizer2;
+import java.util.Arrays;
 
 /**
  * Cleans text before tokenisation so that equal-looking sentences become equal strings.
@@ -89,8 +90,8 @@ public final class TextNormalizer {
             String seg = unicode.normalize(text.substring(i, j));
             for (int k = 0; k < seg.length(); k++) {
                 if (n == segStart.length) {
-                    segStart = java.util.Arrays.copyOf(segStart, n * 2);
-                    segEnd = java.util.Arrays.copyOf(segEnd, n * 2);
+                    segStart = Arrays.copyOf(segStart, n * 2);
+                    segEnd = Arrays.copyOf(segEnd, n * 2);
                 }
                 u.append(seg.charAt(k));
                 segStart[n] = i;
@@ -126,8 +127,8 @@ public final class TextNormalizer {
                 m++;
             }
         }
-        return new NormalizedText(text, out.toString(), java.util.Arrays.copyOf(starts, m),
-                java.util.Arrays.copyOf(ends, m));
+        return new NormalizedText(text, out.toString(), Arrays.copyOf(starts, m),
+                Arrays.copyOf(ends, m));
     }
 
     /** Any Unicode space or line/paragraph separator, including the no-break ones. */
