@@ -6,7 +6,7 @@ package org.nmt4j.tokenize;
  * @param kind          tokenizer implementation name, see {@link TokenizerFactory#KINDS}
  * @param language      ISO 639-1 code (en, de, fr, zh, ...), used by language-specific rules
  * @param lowercase     lowercase tokens
- * @param asciiFolding  fold accented letters to ASCII (Lucene kinds only)
+ * @param asciiFolding  fold accented letters to ASCII ("é" -> "e"; Lucene's folding table, all kinds)
  * @param normalization Unicode normalisation form applied first: NFC or NFKC
  */
 public record TokenizerConfig(String kind, String language, boolean lowercase, boolean asciiFolding,
@@ -21,8 +21,8 @@ public record TokenizerConfig(String kind, String language, boolean lowercase, b
         }
     }
 
-    /** Cased word tokenizer with the default implementation, for a language. */
+    /** Cased {@code word} tokenizer (the default kind) with NFC, for a language. */
     public static TokenizerConfig defaults(String language) {
-        return new TokenizerConfig("whitespace", language, false, false, "NFC");
+        return new TokenizerConfig("word", language, false, false, "NFC");
     }
 }
