@@ -45,14 +45,20 @@ public final class VocabularyBuilder {
      *
      * @param minFreq keep tokens seen at least this often (values below 1 act as 1)
      * @param maxSize maximum number of regular tokens, specials not included; 0 means unlimited
-     * @throws IllegalArgumentException if {@code maxSize} is negative or a counted token contains whitespace
+     * <p>Tokens that cannot be stored (containing whitespace such as a no-break space a tokenizer left in) are
+     * left out and so map to {@code <unk>}; {@link #unstorableTypes()} reports them.
+     *
+     * @throws IllegalArgumentException if {@code maxSize} is negative
      */
     public Vocabulary build(long minFreq, int maxSize) {
         if (maxSize < 0) throw new IllegalArgumentException("maxSize must be >= 0 (0 = unlimited), got " + maxSize);
         List<Map.Entry<String, long[]>> entries = new ArrayList<>();
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
             // Specials in the text would collide with the fixed ids; they map to themselves anyway.
-            if (e.getValue()[0] >= minFreq && !Vocabulary.SPECIALS.contains(e.getKey())) entries.add(e);
+            if (e.getValue()[0] >= minFreq && !Vocabulary.SPECIALS.contains(e.getKey())
+                    && Vocabulary.tokenProblem(e.getKey()) == null) {
+                entries.add(e);
+            }
         }
         entries.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
                 .thenComparing(Map.Entry::getKey));
@@ -64,6 +70,11 @@ public final class VocabularyBuilder {
             c[i] = entries.get(i).getValue()[0];
         }
         return Vocabulary.of(tokens, c);
+    }
+
+    /** Distinct counted tokens that cannot be vocabulary entries because they contain whitespace. */
+    public List<String> unstorableTypes() {
+        return counts.keySet().stream().filter(t -> Vocabulary.tokenProblem(t) != null).sorted().toList();
     }
 
     /** Coverage of the counted corpus by {@code vocabulary}, computed from the counts without re-reading. */

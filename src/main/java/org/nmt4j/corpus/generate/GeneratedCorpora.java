@@ -16,7 +16,7 @@ public final class GeneratedCorpora {
     /** The generator for a kind name ("numbers" or "dates") with its default range. */
     public static PairGenerator forKind(String kind, Locale source, Locale target, boolean splitGermanCompounds) {
         return switch (kind) {
-            case "numbers" -> new NumberWordsGenerator(source, target, 1, 999_999, splitGermanCompounds);
+            case "numbers" -> new NumberWordsGenerator(source, target, 1, 999_999, splitGermanCompounds, true);
             case "dates" -> DateGenerator.twoCenturies(source, target);
             default -> throw new IllegalArgumentException("unknown generator '" + kind + "'; known: numbers, dates");
         };
