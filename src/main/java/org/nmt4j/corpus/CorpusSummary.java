@@ -22,7 +22,7 @@ public record CorpusSummary(String name, long read, long kept, long skippedEmpty
     /** One line for the console, e.g. {@code corpus.tsv: read 10, kept 8, skipped 1 empty, 1 too long (> 50 tokens)}. */
     public String describe() {
         String limit = maxTokens > 0 ? " (> " + maxTokens + " tokens)" : " (no limit)";
-        return String.format("%s: read %,d pairs, kept %,d, skipped %,d empty, %,d too long%s",
+        return String.format(java.util.Locale.ROOT, "%s: read %,d pairs, kept %,d, skipped %,d empty, %,d too long%s",
                 name, read, kept, skippedEmpty, skippedTooLong, limit);
     }
 }

@@ -40,7 +40,7 @@ public record VocabStats(long totalTokens, long knownTokens, long distinctTypes,
 
     /** One human-readable line, e.g. {@code coverage 97.31% of 1,234,567 tokens (...)}. */
     public String describe() {
-        return String.format("coverage %.2f%% of %,d tokens (%,d of %,d types in vocabulary)",
+        return String.format(java.util.Locale.ROOT, "coverage %.2f%% of %,d tokens (%,d of %,d types in vocabulary)",
                 100 * coverage(), totalTokens, knownTypes, distinctTypes);
     }
 }
