@@ -89,7 +89,7 @@ public final class GenerateCommand implements Callable<Integer> {
             };
             CorpusSplitter.Split split = GeneratedCorpora.write(generator, size, seed,
                     new CorpusSplitter(valid, test), out, sourceLang, targetLang);
-            o.printf("%s %s-%s, seed %d: train %,d, valid %,d, test %,d pairs -> %s%n", kind, sourceLang, targetLang,
+            o.printf(Locale.ROOT, "%s %s-%s, seed %d: train %,d, valid %,d, test %,d pairs -> %s%n", kind, sourceLang, targetLang,
                     seed, split.train().size(), split.valid().size(), split.test().size(), out);
             o.flush();
             return 0;

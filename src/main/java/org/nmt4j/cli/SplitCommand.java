@@ -3,6 +3,7 @@ package org.nmt4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nmt4j.corpus.CorpusSplitter;
 import org.nmt4j.corpus.PairFilter;
@@ -61,10 +62,10 @@ public final class SplitCommand implements Callable<Integer> {
             long start = System.nanoTime();
             ParallelCorpus corpus = input.toSource().read(filter);
             o.println(corpus.summary().describe());
-            o.printf("read in %.2f s%n", (System.nanoTime() - start) / 1e9);
+            o.printf(Locale.ROOT, "read in %.2f s%n", (System.nanoTime() - start) / 1e9);
             CorpusSplitter.Split split = splitter.split(corpus.pairs());
             CorpusSplitter.write(split, out, sourceLang, targetLang);
-            o.printf("train %,d, valid %,d, test %,d pairs -> %s%n",
+            o.printf(Locale.ROOT, "train %,d, valid %,d, test %,d pairs -> %s%n",
                     split.train().size(), split.valid().size(), split.test().size(), out);
             o.flush();
             return 0;

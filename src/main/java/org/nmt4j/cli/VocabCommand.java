@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nmt4j.corpus.CorpusSource;
 import org.nmt4j.corpus.PairFilter;
@@ -95,16 +96,16 @@ public final class VocabCommand implements Callable<Integer> {
         }
         List<String> unstorable = builder.unstorableTypes();
         if (!unstorable.isEmpty()) {
-            o.printf("warning: %,d token types contain whitespace (e.g. a no-break space the tokenizer kept) and "
+            o.printf(Locale.ROOT, "warning: %,d token types contain whitespace (e.g. a no-break space the tokenizer kept) and "
                     + "were left out, so they count as <unk>; first: '%s'%n", unstorable.size(), unstorable.get(0));
         }
         VocabStats stats = builder.statsFor(vocab);
         double seconds = (System.nanoTime() - start) / 1e9;
-        o.printf("vocabulary: %,d ids (%,d tokens + %d specials) from %,d distinct types -> %s%n",
+        o.printf(Locale.ROOT, "vocabulary: %,d ids (%,d tokens + %d specials) from %,d distinct types -> %s%n",
                 vocab.size(), vocab.size() - Vocabulary.SPECIALS.size(), Vocabulary.SPECIALS.size(),
                 builder.distinctTokens(), out);
         o.println(stats.describe());
-        o.printf("time: %.2f s%n", seconds);
+        o.printf(Locale.ROOT, "time: %.2f s%n", seconds);
         o.flush();
         return 0;
     }
@@ -130,6 +131,6 @@ public final class VocabCommand implements Callable<Integer> {
                 }
             }
         }
-        o.printf("%s: read %,d lines, skipped %,d blank%n", file, lines, blank);
+        o.printf(Locale.ROOT, "%s: read %,d lines, skipped %,d blank%n", file, lines, blank);
     }
 }
