@@ -1,0 +1,38 @@
+package org.nmt4j.corpus;
+
+import java.util.List;
+import org.nmt4j.tokenize.Tokenizer;
+import org.nmt4j.vocab.Vocabulary;
+
+/**
+ * Sentence pairs tokenised and mapped to ids once, kept as compact {@code int[]} rows (no specials added).
+ *
+ * @param source source id rows
+ * @param target target id rows, same count as {@code source}
+ */
+public record EncodedCorpus(int[][] source, int[][] target) {
+
+    public EncodedCorpus {
+        if (source.length != target.length) {
+            throw new IllegalArgumentException(source.length + " source rows but " + target.length + " target rows");
+        }
+    }
+
+    /** Tokenises and encodes every pair. */
+    public static EncodedCorpus encode(List<SentencePair> pairs, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
+                                       Vocabulary sourceVocab, Vocabulary targetVocab) {
+        int[][] s = new int[pairs.size()][];
+        int[][] t = new int[pairs.size()][];
+        for (int i = 0; i < s.length; i++) {
+            SentencePair p = pairs.get(i);
+            s[i] = sourceVocab.encode(sourceTokenizer.tokenize(p.source()));
+            t[i] = targetVocab.encode(targetTokenizer.tokenize(p.target()));
+        }
+        return new EncodedCorpus(s, t);
+    }
+
+    /** Number of pairs. */
+    public int size() {
+        return source.length;
+    }
+}
