@@ -59,10 +59,27 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        TranslationServer server = start();
+        if (server == null) return 2;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "nmt4j-serve-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Finds the models and starts the server, printing where it listens.
+     *
+     * @return the running server, or null (after printing why) when there is no model or an option is invalid
+     */
+    TranslationServer start() {
         TranslationService service = TranslationServices.fromModelsDirectory(models);
         if (service.models().isEmpty()) {
             err.println(noModelsMessage(models));
-            return 2;
+            return null;
         }
         ServerConfig config;
         try {
@@ -70,22 +87,20 @@ public final class ServeCommand implements Callable<Integer> {
                     Duration.ofSeconds(timeoutSeconds), defaultModel, ServerConfig.defaultWebDirectory());
         } catch (IllegalArgumentException e) {
             err.println("serve: " + e.getMessage());
-            return 2;
+            return null;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        if (defaultModel != null && service.models().stream().noneMatch(m -> m.name().equals(defaultModel))) {
+            err.println("serve: --default-model " + defaultModel + " is not among the models under " + models);
+            return null;
+        }
         TranslationServer server = TranslationServer.start(service, config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "nmt4j-serve-shutdown"));
         for (ModelInfo m : service.models()) {
             out.println("  model " + m.name() + ": " + m.status() + (m.error() == null ? "" : " (" + m.error() + ")"));
         }
         out.println("page from " + server.pageSource());
         out.println("nmt4j is serving on " + server.url() + "/  (API description: " + server.url()
                 + "/api/openapi.json); press Ctrl+C to stop");
-        stopped.await();
-        return 0;
+        return server;
     }
 
     /** What to tell a user who has no model yet. */
