@@ -144,7 +144,7 @@ class TranslationPageBrowserTest {
     }
 
     @Test
-    void showsApiErrorsInlineAndModelStatus() {
+    void showsApiErrorsInlineAndModelStatus() throws IOException {
         open(1280, 1000);
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("model"))).selectByValue("broken");
         String info = driver.findElement(By.id("model-info")).getText();
@@ -155,6 +155,7 @@ class TranslationPageBrowserTest {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertTrue(error.getText().contains("model 'broken' failed to load"), error.getText());
         assertTrue(driver.findElement(By.id("result")).getAttribute("hidden") != null);
+        screenshot("page-error.png");
     }
 
     @Test
