@@ -1,0 +1,114 @@
+package org.nmt4j.cli;
+
+import org.nmt4j.web.ModelInfo;
+import org.nmt4j.web.ServerConfig;
+import org.nmt4j.web.TranslationServer;
+import org.nmt4j.web.TranslationService;
+import org.nmt4j.web.TranslationServices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: start the web page and JSON API over the models in a directory. */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        description = "Serve the translation page and the JSON API (/api/translate, /api/models, /api/health, "
+                + "/api/openapi.json) for every model directory under --models.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+            description = "Directory whose subdirectories (each with a config.yaml) are the models to serve.")
+    Path models;
+
+    @Option(names = "--port", defaultValue = "7070", description = "TCP port to listen on (0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind: 127.0.0.1 for this machine only, 0.0.0.0 for every interface.")
+    String host;
+
+    @Option(names = "--max-chars", defaultValue = "1000", description = "Longest accepted input text, in characters.")
+    int maxChars;
+
+    @Option(names = "--max-beam", defaultValue = "16", description = "Largest accepted beam width.")
+    int maxBeam;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Translations that run at the same time.")
+    int workers;
+
+    @Option(names = "--queue", defaultValue = "16",
+            description = "Translations that may wait for a worker; beyond that requests get 503 busy.")
+    int queue;
+
+    @Option(names = "--timeout", defaultValue = "60",
+            description = "Seconds a request may wait for its translation before 503.")
+    int timeoutSeconds;
+
+    @Option(names = "--default-model", paramLabel = "NAME",
+            description = "Model used when a request names none (default: the first model that loaded).")
+    String defaultModel;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TranslationServer server = start();
+        if (server == null) return 2;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "nmt4j-serve-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Finds the models and starts the server, printing where it listens.
+     *
+     * @return the running server, or null (after printing why) when there is no model or an option is invalid
+     */
+    TranslationServer start() {
+        TranslationService service = TranslationServices.fromModelsDirectory(models);
+        if (service.models().isEmpty()) {
+            err.println(noModelsMessage(models));
+            return null;
+        }
+        ServerConfig config;
+        try {
+            config = new ServerConfig(host, port, maxChars, maxBeam, workers, queue,
+                    Duration.ofSeconds(timeoutSeconds), defaultModel, ServerConfig.defaultWebDirectory());
+        } catch (IllegalArgumentException e) {
+            err.println("serve: " + e.getMessage());
+            return null;
+        }
+        if (defaultModel != null && service.models().stream().noneMatch(m -> m.name().equals(defaultModel))) {
+            err.println("serve: --default-model " + defaultModel + " is not among the models under " + models);
+            return null;
+        }
+        TranslationServer server = TranslationServer.start(service, config);
+        for (ModelInfo m : service.models()) {
+            out.println("  model " + m.name() + ": " + m.status() + (m.error() == null ? "" : " (" + m.error() + ")"));
+        }
+        out.println("page from " + server.pageSource());
+        out.println("nmt4j is serving on " + server.url() + "/  (API description: " + server.url()
+                + "/api/openapi.json); press Ctrl+C to stop");
+        return server;
+    }
+
+    /** What to tell a user who has no model yet. */
+    static String noModelsMessage(Path models) {
+        return "serve: no model directory (a folder with config.yaml) found under " + models.toAbsolutePath() + ".\n"
+                + "Get one of these ways:\n"
+                + "  - train one:           java -jar target/nmt4j.jar train --help\n"
+                + "  - use the bundled one: copy or unpack the default model into " + models + "/<name>/\n"
+                + "  - point elsewhere:     java -jar target/nmt4j.jar serve --models /path/to/models";
+    }
+}

@@ -1,0 +1,78 @@
+package org.nmt4j.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the translation server runs.
+ *
+ * @param host          address to bind, {@code 127.0.0.1} (this machine only) or {@code 0.0.0.0} (everyone)
+ * @param port          TCP port; 0 picks a free one (see {@link TranslationServer#port()})
+ * @param maxChars      longest accepted input text, in Unicode code points
+ * @param maxBeam       largest accepted beam width
+ * @param workers       translation worker threads (each translation uses one)
+ * @param queueCapacity translations that may wait for a worker before requests are refused with 503
+ * @param timeout       longest a request waits for its translation (queueing included) before 503
+ * @param defaultModel  model used when a request names none; null means the first usable model
+ * @param webDirectory  directory holding the page ({@code index.html}); null serves it from the classpath
+ *                      folder {@code /web} inside the jar
+ */
+public record ServerConfig(String host, int port, int maxChars, int maxBeam, int workers, int queueCapacity,
+                           Duration timeout, String defaultModel, Path webDirectory) {
+
+    public static final int DEFAULT_PORT = 7070;
+    /** Beam width used when a request does not say (capped at {@code maxBeam}). */
+    public static final int DEFAULT_BEAM = 5;
+
+    public ServerConfig {
+        if (host == null || host.isBlank()) throw new IllegalArgumentException("host must not be empty");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        if (maxChars < 1) throw new IllegalArgumentException("maxChars must be at least 1, got " + maxChars);
+        if (maxBeam < 1) throw new IllegalArgumentException("maxBeam must be at least 1, got " + maxBeam);
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        if (queueCapacity < 0) throw new IllegalArgumentException("queueCapacity must be >= 0, got " + queueCapacity);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+    }
+
+    /** Local-only defaults: port 7070, 1000 characters, beam up to 16, 2 workers, 16 queued, 60 s timeout. */
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, 1000, 16, 2, 16, Duration.ofSeconds(60), null,
+                defaultWebDirectory());
+    }
+
+    /**
+     * The {@code web/} directory of the working directory when it holds the page (running from a checkout),
+     * else null so the copy packaged in the jar is served.
+     */
+    public static Path defaultWebDirectory() {
+        Path web = Path.of("web");
+        return Files.isRegularFile(web.resolve("index.html")) ? web.toAbsolutePath() : null;
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, maxChars, maxBeam, workers, queueCapacity, timeout, defaultModel, webDirectory);
+    }
+
+    public ServerConfig withWorkers(int newWorkers, int newQueueCapacity) {
+        return new ServerConfig(host, port, maxChars, maxBeam, newWorkers, newQueueCapacity, timeout, defaultModel, webDirectory);
+    }
+
+    public ServerConfig withTimeout(Duration newTimeout) {
+        return new ServerConfig(host, port, maxChars, maxBeam, workers, queueCapacity, newTimeout, defaultModel, webDirectory);
+    }
+
+    public ServerConfig withLimits(int newMaxChars, int newMaxBeam) {
+        return new ServerConfig(host, port, newMaxChars, newMaxBeam, workers, queueCapacity, timeout, defaultModel, webDirectory);
+    }
+
+    public ServerConfig withDefaultModel(String model) {
+        return new ServerConfig(host, port, maxChars, maxBeam, workers, queueCapacity, timeout, model, webDirectory);
+    }
+
+    public ServerConfig withWebDirectory(Path directory) {
+        return new ServerConfig(host, port, maxChars, maxBeam, workers, queueCapacity, timeout, defaultModel, directory);
+    }
+}

@@ -1,0 +1,72 @@
+package org.nmt4j.web;
+
+import org.nmt4j.decode.Hypothesis;
+import org.nmt4j.decode.Translation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON answer of {@code POST /api/translate}: the best hypothesis flattened to the top level, plus every
+ * returned hypothesis (best first) under {@code nbest}.
+ *
+ * @param translation the best translation as text
+ * @param score       its ranking score (length-normalised log-probability; higher is better)
+ * @param srcTokens   the source tokens the model saw, the columns of every alignment matrix
+ * @param tgtTokens   the target tokens, the rows of {@code alignment}
+ * @param alignment   attention weights, {@code tgtTokens.size()} rows by {@code srcTokens.size()} columns
+ * @param unkReplaced for each target token, whether it replaced {@code <unk>} by copying a source token
+ * @param nbest       all returned hypotheses, best first
+ * @param truncated   whether the input was cut to the length the model accepts
+ * @param model       the model that translated
+ * @param millis      wall-clock time the request took on the server, queueing included
+ */
+public record TranslateResponse(String translation, double score, List<String> srcTokens, List<String> tgtTokens,
+                                float[][] alignment, boolean[] unkReplaced, List<HypothesisView> nbest,
+                                boolean truncated, String model, long millis) {
+
+    /** End-of-sentence token shown as the last target row when the decoder reports its attention. */
+    public static final String EOS = "</s>";
+
+    /**
+     * One hypothesis as the client sees it. When the decoder gives one more alignment row than tokens (the row
+     * for {@code </s>}), {@code tgtTokens} ends with {@code "</s>"} so rows and tokens always match.
+     */
+    public record HypothesisView(String translation, double score, List<String> tgtTokens, float[][] alignment,
+                                 boolean[] unkReplaced) {
+
+        /** Converts a decoder hypothesis, checking that its alignment has the shape the page expects. */
+        public static HypothesisView of(Hypothesis h, int sourceLength) {
+            List<String> tokens = new ArrayList<>(h.tokens());
+            float[][] alignment = h.alignment() == null ? new float[0][] : h.alignment();
+            boolean[] replaced = new boolean[alignment.length];
+            boolean[] given = h.replaced() == null ? new boolean[0] : h.replaced();
+            System.arraycopy(given, 0, replaced, 0, Math.min(given.length, replaced.length));
+            if (alignment.length == tokens.size() + 1) {
+                tokens.add(EOS);
+            } else if (alignment.length != tokens.size()) {
+                throw new IllegalStateException("alignment has " + alignment.length + " rows for "
+                        + tokens.size() + " target tokens");
+            }
+            for (float[] row : alignment) {
+                if (row.length != sourceLength) {
+                    throw new IllegalStateException("alignment row has " + row.length + " columns for "
+                            + sourceLength + " source tokens");
+                }
+            }
+            return new HypothesisView(h.text(), h.score(), List.copyOf(tokens), alignment, replaced);
+        }
+    }
+
+    /** Builds the answer for a finished translation. */
+    public static TranslateResponse of(Translation t, String model, long millis) {
+        List<HypothesisView> views = new ArrayList<>();
+        for (Hypothesis h : t.nbest()) views.add(HypothesisView.of(h, t.sourceTokens().size()));
+        HypothesisView best = t.nbest().isEmpty() || t.nbest().get(0) != t.best()
+                ? HypothesisView.of(t.best(), t.sourceTokens().size())
+                : views.get(0);
+        if (views.isEmpty()) views.add(best);
+        return new TranslateResponse(best.translation(), best.score(), t.sourceTokens(), best.tgtTokens(),
+                best.alignment(), best.unkReplaced(), List.copyOf(views), t.truncated(), model, millis);
+    }
+}

@@ -1,0 +1,278 @@
+package org.nmt4j.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.Translation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP server: the JSON API under {@code /api} and the page under {@code /}.
+ *
+ * <p>Translations run on a fixed pool of worker threads with a bounded queue, never on Jetty's request threads,
+ * so a slow translation cannot delay {@code /api/health} or static files; when the queue is full the request is
+ * refused at once with 503 rather than piling up.
+ */
+public final class TranslationServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TranslationServer.class);
+    private static final String OPENAPI = "/org/nmt4j/web/openapi.json";
+
+    private final TranslationService service;
+    private final ServerConfig config;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ThreadPoolExecutor workers;
+    private final Instant started = Instant.now();
+    private final byte[] openApi;
+    private final Javalin app;
+
+    /** The body of every error response. */
+    public record ErrorResponse(String error) {
+    }
+
+    /** The body of {@code GET /api/health}. */
+    public record Health(String status, int models, int readyModels, int runningTranslations,
+                         int queuedTranslations, long uptimeSeconds) {
+    }
+
+    /** Input limits, so the page can say them before the server refuses. */
+    public record Limits(int maxChars, int maxBeam, int defaultBeam) {
+    }
+
+    /** The body of {@code GET /api/models}. */
+    public record Models(String defaultModel, Limits limits, List<ModelInfo> models) {
+    }
+
+    private TranslationServer(TranslationService service, ServerConfig config) {
+        this.service = service;
+        this.config = config;
+        this.openApi = readResource(OPENAPI);
+        BlockingQueue<Runnable> queue = config.queueCapacity() == 0
+                ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.queueCapacity());
+        this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS, queue,
+                daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.http.maxRequestSize = 64L * 1024 + 16L * config.maxChars();
+            configureStaticFiles(cfg);
+        });
+        routes();
+    }
+
+    /**
+     * Starts a server on {@code config.host():config.port()}; port 0 picks a free port.
+     *
+     * @return the running server; close it to stop
+     */
+    public static TranslationServer start(TranslationService service, ServerConfig config) {
+        TranslationServer server = new TranslationServer(service, config);
+        try {
+            server.app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            server.workers.shutdownNow();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The port the server listens on (useful when started with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:7070}. */
+    public String url() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** Where the page is served from, for the startup message. */
+    public String pageSource() {
+        if (config.webDirectory() != null) return config.webDirectory().toString();
+        return getClass().getResource("/web/index.html") != null ? "classpath:/web" : "nowhere (page not packaged)";
+    }
+
+    /** Stops accepting requests and interrupts running translations. */
+    @Override
+    public void close() {
+        app.stop();
+        workers.shutdownNow();
+    }
+
+    private void configureStaticFiles(io.javalin.config.JavalinConfig cfg) {
+        if (config.webDirectory() != null) {
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = config.webDirectory().toString();
+                sf.location = Location.EXTERNAL;
+            });
+        } else if (getClass().getResource("/web/index.html") != null) {
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+            });
+        }
+    }
+
+    private void routes() {
+        if (pageSource().startsWith("nowhere")) {
+            app.get("/", ctx -> ctx.html("<p>The nmt4j page is not packaged in this build. "
+                    + "The API works: <a href=\"/api/models\">/api/models</a>, "
+                    + "<a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>"));
+        }
+        app.get("/api/health", ctx -> ctx.json(health()));
+        app.get("/api/models", ctx -> ctx.json(new Models(defaultModel().orElse(null),
+                new Limits(config.maxChars(), config.maxBeam(), Math.min(ServerConfig.DEFAULT_BEAM, config.maxBeam())),
+                service.models())));
+        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        app.post("/api/translate", this::translate);
+
+        app.exception(Exception.class, (e, ctx) -> fail(ctx, e));
+        app.error(404, ctx -> {
+            // Javalin's own "endpoint not found" is plain text; our 404s (unknown model) are already JSON.
+            String type = ctx.res().getContentType();
+            if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
+                ctx.json(new ErrorResponse("no such endpoint: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+    }
+
+    private Health health() {
+        List<ModelInfo> models = service.models();
+        int ready = (int) models.stream().filter(m -> m.status().equals(ModelInfo.READY)).count();
+        return new Health("ok", models.size(), ready, workers.getActiveCount(), workers.getQueue().size(),
+                java.time.Duration.between(started, Instant.now()).toSeconds());
+    }
+
+    /** The configured default model, else the first usable one, else the first one. */
+    private Optional<String> defaultModel() {
+        if (config.defaultModel() != null) return Optional.of(config.defaultModel());
+        List<ModelInfo> models = service.models();
+        return models.stream().filter(ModelInfo::usable).findFirst()
+                .or(() -> models.stream().findFirst())
+                .map(ModelInfo::name);
+    }
+
+    private void translate(Context ctx) {
+        long t0 = System.nanoTime();
+        TranslateRequest request = TranslateRequest.parse(ctx.body(), mapper, config.maxChars(), config.maxBeam());
+        String model = request.model() != null ? request.model() : defaultModel()
+                .orElseThrow(() -> new ModelUnavailableException("no model is installed on this server"));
+        // Refuse unknown and failed models here, without taking a worker.
+        ModelInfo info = service.models().stream().filter(m -> m.name().equals(model)).findFirst()
+                .orElseThrow(() -> new UnknownModelException(model));
+        if (!info.usable()) {
+            throw new ModelUnavailableException("model '" + model + "' failed to load: " + info.error());
+        }
+        DecodeOptions options = DecodeOptions.beam(request.beam(), request.nbest());
+
+        CompletableFuture<Translation> result = new CompletableFuture<>();
+        Future<?> task = workers.submit(() -> {   // throws RejectedExecutionException when the queue is full
+            try {
+                result.complete(service.translate(model, request.text(), options));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        CompletableFuture<Void> answered = result
+                .orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((translation, error) -> {
+                    if (error != null) {
+                        task.cancel(true);
+                        fail(ctx, error);
+                    } else {
+                        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                        try {
+                            ctx.json(TranslateResponse.of(translation, model, millis));
+                        } catch (RuntimeException e) {
+                            fail(ctx, e);
+                        }
+                    }
+                    return null;
+                });
+        ctx.future(() -> answered);
+    }
+
+    /** Answers with the status and message that fit the exception; never a stack trace. */
+    private void fail(Context ctx, Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        int status;
+        String message;
+        if (e instanceof ApiException api) {
+            status = api.status();
+            message = api.getMessage();
+        } else if (e instanceof UnknownModelException) {
+            status = 404;
+            message = e.getMessage();
+        } else if (e instanceof ModelUnavailableException) {
+            status = 503;
+            message = e.getMessage();
+        } else if (e instanceof IllegalArgumentException) {
+            status = 400;
+            message = e.getMessage();
+        } else if (e instanceof RejectedExecutionException) {
+            status = 503;
+            message = "server busy: " + workers.getActiveCount() + " translations running and "
+                    + workers.getQueue().size() + " waiting; try again shortly";
+        } else if (e instanceof TimeoutException) {
+            status = 503;
+            message = "translation timed out after " + config.timeout().toMillis() + " ms";
+        } else if (e instanceof HttpResponseException http) {
+            status = http.getStatus();
+            message = http.getMessage();
+        } else {
+            LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            status = 500;
+            message = "internal error; see the server log";
+        }
+        ctx.status(status).json(new ErrorResponse(message == null ? "error" : message));
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "nmt4j-translate-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static byte[] readResource(String path) {
+        try (InputStream in = TranslationServer.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + path, e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.nmt4j.web;
+
+import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.Translation;
+
+import java.util.List;
+
+/** What the server needs from the translation side. Implementations must be thread-safe. */
+public interface TranslationService {
+
+    /**
+     * Every model directory that was found, including ones that failed to load, in a stable order.
+     * The first model with status {@code ready} is the server's default unless one is configured.
+     */
+    List<ModelInfo> models();
+
+    /**
+     * Translates one text with the named model.
+     *
+     * @throws UnknownModelException     if no model has that name (the server answers 404)
+     * @throws ModelUnavailableException if the model exists but could not be loaded (503, with its message)
+     * @throws IllegalArgumentException  if the text or options cannot be translated (400, with its message)
+     */
+    Translation translate(String model, String text, DecodeOptions options);
+}

@@ -1,0 +1,77 @@
+package org.nmt4j.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.web.TranslationServer;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private ServeCommand command(String... args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        serve.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        serve.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return serve;
+    }
+
+    @Test
+    void withoutModelsExplainsHowToGetOneAndFails() throws Exception {
+        ServeCommand serve = command("--models", dir.resolve("missing").toString());
+        assertEquals(2, serve.call());
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("no model directory"), message);
+        assertTrue(message.contains("train --help"), message);
+    }
+
+    @Test
+    void invalidOptionsFailBeforeStarting() throws Exception {
+        Files.createDirectories(dir.resolve("en-de"));
+        Files.writeString(dir.resolve("en-de/config.yaml"), "cell: lstm\n");
+        assertEquals(2, command("--models", dir.toString(), "--port", "70000").call());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("port must be in 0..65535, got 70000"));
+        assertNull(command("--models", dir.toString(), "--port", "0", "--default-model", "xx").start());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--default-model xx is not among the models"));
+    }
+
+    @Test
+    void startsAndReportsPlaceholderModelsAsFailed() throws Exception {
+        Files.createDirectories(dir.resolve("en-de"));
+        Files.writeString(dir.resolve("en-de/config.yaml"), "cell: lstm\n");
+        try (TranslationServer server = command("--models", dir.toString(), "--port", "0").start()) {
+            assertNotNull(server);
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("model en-de: failed (model loading not available yet)"));
+            HttpResponse<String> models = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/api/models")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, models.statusCode());
+            assertTrue(models.body().contains("\"status\":\"failed\""), models.body());
+        }
+    }
+
+    @Test
+    void isRegisteredInMain() {
+        assertTrue(Main.commandLine().getSubcommands().containsKey("serve"));
+    }
+}
