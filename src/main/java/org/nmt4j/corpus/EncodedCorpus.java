@@ -18,17 +18,24 @@ public record EncodedCorpus(int[][] source, int[][] target) {
         }
     }
 
-    /** Tokenises and encodes every pair. */
+    /** Tokenises and encodes every pair; source rows end in {@code </s>}. */
     public static EncodedCorpus encode(List<SentencePair> pairs, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
                                        Vocabulary sourceVocab, Vocabulary targetVocab) {
         int[][] s = new int[pairs.size()][];
         int[][] t = new int[pairs.size()][];
         for (int i = 0; i < s.length; i++) {
             SentencePair p = pairs.get(i);
-            s[i] = sourceVocab.encode(sourceTokenizer.tokenize(p.source()));
+            s[i] = withEndOfSentence(sourceVocab.encode(sourceTokenizer.tokenize(p.source())));
             t[i] = targetVocab.encode(targetTokenizer.tokenize(p.target()));
         }
         return new EncodedCorpus(s, t);
+    }
+
+    /** Appends {@code </s>}: the encoder reads it as the last source token, so no source is empty. */
+    public static int[] withEndOfSentence(int[] ids) {
+        int[] out = java.util.Arrays.copyOf(ids, ids.length + 1);
+        out[ids.length] = Vocabulary.EOS_ID;
+        return out;
     }
 
     /** Number of pairs. */

@@ -1,5 +1,6 @@
 package org.nmt4j.model;
 
+import org.nmt4j.corpus.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
@@ -132,33 +133,33 @@ public final class Seq2SeqModel {
      * @param labelSmoothing probability mass spread uniformly over the vocabulary
      * @param normaliser     what to divide the summed loss by for the gradient (usually the token count)
      */
-    public Loss forwardBackward(SequenceBatch batch, SplittableRandom dropout, double labelSmoothing, double normaliser) {
+    public Loss forwardBackward(Batch batch, SplittableRandom dropout, double labelSmoothing, double normaliser) {
         return run(batch, dropout, labelSmoothing, normaliser, true);
     }
 
     /** Summed cross-entropy (no smoothing, no dropout) over real target tokens: for validation. */
-    public Loss loss(SequenceBatch batch) {
+    public Loss loss(Batch batch) {
         return run(batch, null, 0.0, 1.0, false);
     }
 
     /** Forward pass only, with dropout and smoothing as in training: for gradient checks. */
-    Loss trainingLoss(SequenceBatch batch, SplittableRandom dropout, double labelSmoothing) {
+    Loss trainingLoss(Batch batch, SplittableRandom dropout, double labelSmoothing) {
         return run(batch, dropout, labelSmoothing, 1.0, false);
     }
 
-    private Loss run(SequenceBatch batch, SplittableRandom dropout, double smoothing, double normaliser, boolean train) {
+    private Loss run(Batch batch, SplittableRandom dropout, double smoothing, double normaliser, boolean train) {
         DataType type = params.dataType();
-        int b = batch.size(), s = batch.sourceSteps(), t = batch.targetSteps();
+        int b = batch.size(), s = batch.sourceWidth(), t = batch.targetWidth();
         int h = config.hiddenSize(), d = config.encoderOutputSize(), e = config.embeddingSize();
         int layers = config.layers();
         boolean drop = dropout != null && config.dropout() > 0;
 
-        Encoder.Result enc = encoder.forward(SequenceBatch.timeMajor(batch.source()), batch.sourceLengths(), s, drop ? dropout : null, train);
+        Encoder.Result enc = encoder.forward(Tensors.timeMajor(batch.source()), batch.sourceLengths(), s, drop ? dropout : null, train);
         Attention.Memory memory = attention.prepare(enc.outputs(), batch.sourceLengths(), s);
         RecurrentCell.State[] states = bridge(enc.finalStates());
         RecurrentCell.State[] initial = states.clone();
 
-        int[] targetIds = SequenceBatch.timeMajor(batch.targetIn());
+        int[] targetIds = Tensors.timeMajor(batch.targetInput());
         INDArray emb = Tensors.gatherRows(params.get("decoder.embedding"), targetIds);
         INDArray embDrop = drop ? Tensors.dropoutMask(type, dropout, config.dropout(), emb.size(0), e) : null;
         if (embDrop != null) emb.muli(embDrop);
@@ -179,7 +180,7 @@ public final class Seq2SeqModel {
         // Output layer over real target positions only.
         int[] rows = realPositions(batch.targetLengths(), t);
         int[] gold = new int[rows.length];
-        int[] goldTimeMajor = SequenceBatch.timeMajor(batch.targetOut());
+        int[] goldTimeMajor = Tensors.timeMajor(batch.targetOutput());
         for (int n = 0; n < rows.length; n++) gold[n] = goldTimeMajor[rows[n]];
         INDArray f = Tensors.gatherRows(feats, rows);
         INDArray pre = Transforms.tanh(f.mmul(params.get("output.Wo")).addiRowVector(params.get("output.bo")), false);
@@ -411,7 +412,7 @@ public final class Seq2SeqModel {
     /** Encodes and returns both the attention memory and the initial decoder state. */
     public Start start(int[][] source, int[] lengths) {
         int s = source[0].length;
-        Encoder.Result enc = encoder.forward(SequenceBatch.timeMajor(source), lengths, s, null, false);
+        Encoder.Result enc = encoder.forward(Tensors.timeMajor(source), lengths, s, null, false);
         return new Start(new Encoded(attention.prepare(enc.outputs(), lengths, s)), new DecoderState(bridge(enc.finalStates())));
     }
 

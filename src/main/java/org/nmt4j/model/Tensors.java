@@ -104,4 +104,14 @@ public final class Tensors {
     public static INDArray sigmoidGrad(INDArray sigmoidOut) {
         return sigmoidOut.rsub(1.0).muli(sigmoidOut);
     }
+
+    /** Flattens {@code [B][T]} ids into time-major order {@code t*B+b}. */
+    public static int[] timeMajor(int[][] ids) {
+        int b = ids.length, t = ids[0].length;
+        int[] out = new int[b * t];
+        for (int s = 0; s < t; s++) {
+            for (int i = 0; i < b; i++) out[s * b + i] = ids[i][s];
+        }
+        return out;
+    }
 }

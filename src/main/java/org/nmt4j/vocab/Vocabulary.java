@@ -1,5 +1,7 @@
 package org.nmt4j.vocab;
 
+import org.nmt4j.io.AtomicFiles;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -148,28 +150,16 @@ public final class Vocabulary {
      * {@code file}, so a crash never leaves a half-written vocabulary behind.
      */
     public void save(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
-            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
-                    Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
-                for (int i = 0; i < tokens.size(); i++) {
-                    w.write(tokens.get(i));
-                    w.write('\t');
-                    w.write(Long.toString(counts[i]));
-                    w.write('\n');
-                }
+        AtomicFiles.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            for (int i = 0; i < tokens.size(); i++) {
+                w.write(tokens.get(i));
+                w.write('\t');
+                w.write(Long.toString(counts[i]));
+                w.write('\n');
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            w.flush();
+        });
     }
 
     /**

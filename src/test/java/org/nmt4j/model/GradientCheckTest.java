@@ -1,5 +1,6 @@
 package org.nmt4j.model;
 
+import org.nmt4j.corpus.Batch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,11 +40,11 @@ class GradientCheckTest {
     }
 
     /** Three sentences of unequal length, padded, with ids repeated inside and across sentences. */
-    static SequenceBatch batch() {
+    static Batch batch() {
         int[][] src = {{4, 5, 4, 6, 3}, {7, 4, 3, 0, 0}, {5, 3, 0, 0, 0}};
         int[][] tgtIn = {{2, 4, 5, 4}, {2, 6, 0, 0}, {2, 4, 6, 7}};
         int[][] tgtOut = {{4, 5, 4, 3}, {6, 3, 0, 0}, {4, 6, 7, 3}};
-        return new SequenceBatch(src, new int[]{5, 3, 2}, tgtIn, tgtOut, new int[]{4, 2, 4});
+        return new Batch(src, new int[]{5, 3, 2}, tgtIn, tgtOut, new int[]{4, 2, 4}, new int[]{0, 1, 2});
     }
 
     @ParameterizedTest(name = "{0} {1} bidirectional={2} layers={3}")
@@ -75,7 +76,7 @@ class GradientCheckTest {
                 for (long i = 0; i < b.length(); i++) b.putScalar(i, b.getDouble(i) + init.nextDouble(-0.3, 0.3));
             }
         }
-        SequenceBatch batch = batch();
+        Batch batch = batch();
         double norm = batch.targetTokens();
         Parameters p = model.parameters();
         p.zeroGradients();
@@ -109,7 +110,7 @@ class GradientCheckTest {
         assertTrue(failures.isEmpty(), config + ": " + failures);
     }
 
-    private static double lossOf(Seq2SeqModel model, SequenceBatch batch, double smoothing, double norm) {
+    private static double lossOf(Seq2SeqModel model, Batch batch, double smoothing, double norm) {
         return model.trainingLoss(batch, new SplittableRandom(3), smoothing).sum() / norm;
     }
 }

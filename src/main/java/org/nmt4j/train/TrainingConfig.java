@@ -1,0 +1,82 @@
+package org.nmt4j.train;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.nmt4j.model.AttentionType;
+import org.nmt4j.model.CellType;
+import org.nmt4j.model.ModelConfig;
+import org.nmt4j.tokenize.TokenizerConfig;
+
+/**
+ * Everything that defines one training run: data, tokenisation, vocabulary, architecture and optimisation.
+ * Read from a YAML file (flat keys, as below) with command-line overrides, and stored as {@code config.yaml}
+ * in the model directory so a model says exactly how it was made.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record TrainingConfig(
+        String name,
+        String sourceLanguage,
+        String targetLanguage,
+        // data: either TSV files or aligned file pairs
+        String trainTsv, String trainSource, String trainTarget,
+        String validTsv, String validSource, String validTarget,
+        int maxTokens,
+        // tokenisation
+        String tokenizer, boolean lowercase,
+        // vocabulary
+        int minFreq, int maxVocab, String sourceVocab, String targetVocab,
+        // architecture
+        String cell, String attention, int embedding, int hidden, int layers, boolean bidirectional,
+        double dropout, boolean tieEmbeddings,
+        // optimisation
+        int batchSize, double learningRate, double clipNorm, double labelSmoothing, int epochs,
+        double maxMinutes, int validateEvery, int lrPatience, double lrDecay, int earlyStopping,
+        int bleuSample, long seed) {
+
+    /** Defaults matching the reference setting (bi-LSTM, 256/256, additive attention, batch 64). */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig("model", "src", "tgt",
+                null, null, null, null, null, null, 80,
+                "word", false,
+                2, 0, null, null,
+                "lstm", "additive", 256, 256, 1, true, 0.3, false,
+                64, 1e-3, 1.0, 0.0, 12, 0, 0, 0, 0.5, 4, 200, 1234);
+    }
+
+    /** Checks values and combinations, with messages that name the setting. */
+    public TrainingConfig validated() {
+        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
+        }
+        boolean tsv = trainTsv != null, aligned = trainSource != null || trainTarget != null;
+        if (tsv == aligned) throw new IllegalArgumentException("give either trainTsv or both trainSource and trainTarget");
+        if (aligned && (trainSource == null || trainTarget == null)) {
+            throw new IllegalArgumentException("trainSource and trainTarget must both be set");
+        }
+        if ((validSource == null) != (validTarget == null)) {
+            throw new IllegalArgumentException("validSource and validTarget must both be set");
+        }
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
+        if (learningRate <= 0) throw new IllegalArgumentException("learningRate must be > 0");
+        if (labelSmoothing < 0 || labelSmoothing >= 1) throw new IllegalArgumentException("labelSmoothing must be in [0, 1)");
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1");
+        if (minFreq < 1) throw new IllegalArgumentException("minFreq must be >= 1");
+        if (lrDecay <= 0 || lrDecay > 1) throw new IllegalArgumentException("lrDecay must be in (0, 1]");
+        CellType.parse(cell);
+        AttentionType.parse(attention);
+        modelConfig(10, 10); // architecture checks (e.g. dot attention sizes)
+        return this;
+    }
+
+    public ModelConfig modelConfig(int sourceVocabSize, int targetVocabSize) {
+        return new ModelConfig(sourceVocabSize, targetVocabSize, CellType.parse(cell), AttentionType.parse(attention),
+                embedding, hidden, layers, bidirectional, dropout, tieEmbeddings);
+    }
+
+    public TokenizerConfig sourceTokenizer() {
+        return new TokenizerConfig(tokenizer, sourceLanguage, lowercase, false, "NFC");
+    }
+
+    public TokenizerConfig targetTokenizer() {
+        return new TokenizerConfig(tokenizer, targetLanguage, lowercase, false, "NFC");
+    }
+}

@@ -1,0 +1,105 @@
+package org.nmt4j.train;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.model.Parameters;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The binary weights file: magic, version, then each tensor (name, shape, little-endian float32 values),
+ * then a CRC32 of everything before it. Loading checks names, shapes, length and checksum, so a truncated or
+ * corrupt file is refused with a message instead of producing a silently broken model.
+ */
+public final class WeightsFile {
+
+    private static final int MAGIC = 0x4E4D5457; // "NMTW"
+    private static final int VERSION = 1;
+
+    private WeightsFile() {
+    }
+
+    /** Writes atomically: to a temporary file beside the target, then renamed over it. */
+    public static void save(Parameters params, Path file) throws IOException {
+        AtomicFiles.write(file, out -> write(params, out));
+    }
+
+    private static void write(Parameters params, OutputStream raw) throws IOException {
+        CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
+        DataOutputStream out = new DataOutputStream(checked);
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(params.shapes().size());
+        for (Map.Entry<String, long[]> e : params.shapes().entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().length);
+            for (long d : e.getValue()) out.writeLong(d);
+            float[] values = params.get(e.getKey()).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            buf.asFloatBuffer().put(values);
+            out.write(buf.array());
+        }
+        out.flush();
+        long crc = checked.getChecksum().getValue();
+        out.writeLong(crc);
+        out.flush();
+    }
+
+    /** Reads weights into {@code params}, whose names and shapes must match the file exactly. */
+    public static void load(Path file, Parameters params) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException(file + ": weights file not found");
+        try (InputStream raw = Files.newInputStream(file)) {
+            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32());
+            DataInputStream in = new DataInputStream(checked);
+            if (in.readInt() != MAGIC) throw new IOException(file + ": not an nmt4j weights file (bad magic number)");
+            int version = in.readInt();
+            if (version != VERSION) throw new IOException(file + ": unsupported weights version " + version);
+            int count = in.readInt();
+            if (count != params.shapes().size()) {
+                throw new IOException(file + ": has " + count + " tensors, the model config needs " + params.shapes().size());
+            }
+            for (Map.Entry<String, long[]> e : params.shapes().entrySet()) {
+                String name = in.readUTF();
+                if (!name.equals(e.getKey())) throw new IOException(file + ": found tensor " + name + " where " + e.getKey() + " was expected");
+                int rank = in.readInt();
+                if (rank < 0 || rank > 8) throw new IOException(file + ": corrupt shape for " + name);
+                long[] shape = new long[rank];
+                for (int i = 0; i < rank; i++) shape[i] = in.readLong();
+                if (!Arrays.equals(shape, e.getValue())) {
+                    throw new IOException(file + ": tensor " + name + " has shape " + Arrays.toString(shape)
+                            + ", the model config needs " + Arrays.toString(e.getValue()));
+                }
+                INDArray target = params.get(name);
+                byte[] bytes = new byte[Math.toIntExact(target.length() * 4)];
+                in.readFully(bytes);
+                float[] values = new float[(int) target.length()];
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+                target.assign(Nd4j.createFromArray(values).reshape(shape).castTo(target.dataType()));
+            }
+            long expected = checked.getChecksum().getValue();
+            long stored = in.readLong();
+            if (stored != expected) throw new IOException(file + ": checksum mismatch, the file is corrupt");
+            if (in.read() != -1) throw new IOException(file + ": unexpected data after the checksum");
+        } catch (EOFException e) {
+            throw new IOException(file + ": file is truncated", e);
+        }
+    }
+}
