@@ -3,24 +3,61 @@ package org.nmt4j.decode;
 /**
  * How to decode one input.
  *
+ * <p>Hypotheses are ranked by {@code lengthPenalty.score(logP, n, lengthAlpha)}, where {@code logP} is the
+ * log-probability of the tokens plus {@code </s>} and {@code n} the number of those tokens (see
+ * {@link LengthPenalty}): with the default GNMT penalty, {@code score = logP / ((5 + n) / 6)^alpha}; with
+ * {@link LengthPenalty#AVERAGE}, {@code score = logP / n^alpha}, so {@code alpha = 1} is the plain average per
+ * token. {@code alpha = 0} ranks by raw log-probability in both. Greedy search reports the same score so greedy
+ * and beam results compare directly.
+ *
  * @param beam            beam width; 1 means greedy search
  * @param nbest           how many hypotheses to return (at most {@code beam})
- * @param lengthAlpha     GNMT length-penalty exponent; 0 ranks by raw log-probability, 1 by the average per token
- * @param maxLengthRatio  output may be at most {@code maxLengthRatio * sourceLength + 10} tokens long
+ * @param lengthAlpha     length-penalty exponent, at least 0
+ * @param maxLengthRatio  output may be at most {@code floor(maxLengthRatio * sourceLength) + 10} tokens long
+ *                        before {@code </s>} is forced ({@code sourceLength} without the source {@code </s>})
  * @param replaceUnknowns replace each {@code <unk>} in the output with the source token it attended to most
+ * @param lengthPenalty   how scores are normalised by length
  */
-public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxLengthRatio, boolean replaceUnknowns) {
+public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxLengthRatio, boolean replaceUnknowns,
+                            LengthPenalty lengthPenalty) {
 
+    /** Greedy search, GNMT penalty with alpha 1, unknown-word replacement on. */
     public static final DecodeOptions GREEDY = new DecodeOptions(1, 1, 1.0, 2.0, true);
 
     public DecodeOptions {
         if (beam < 1) throw new IllegalArgumentException("beam must be at least 1, got " + beam);
         if (nbest < 1 || nbest > beam) throw new IllegalArgumentException("nbest must be in 1.." + beam + ", got " + nbest);
-        if (lengthAlpha < 0) throw new IllegalArgumentException("lengthAlpha must be >= 0, got " + lengthAlpha);
-        if (maxLengthRatio <= 0) throw new IllegalArgumentException("maxLengthRatio must be > 0, got " + maxLengthRatio);
+        if (!(lengthAlpha >= 0) || Double.isInfinite(lengthAlpha)) {
+            throw new IllegalArgumentException("lengthAlpha must be a finite number >= 0, got " + lengthAlpha);
+        }
+        if (!(maxLengthRatio > 0) || Double.isInfinite(maxLengthRatio)) {
+            throw new IllegalArgumentException("maxLengthRatio must be a finite number > 0, got " + maxLengthRatio);
+        }
+        if (lengthPenalty == null) lengthPenalty = LengthPenalty.GNMT;
     }
 
+    /** Options with the GNMT length penalty. */
+    public DecodeOptions(int beam, int nbest, double lengthAlpha, double maxLengthRatio, boolean replaceUnknowns) {
+        this(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, LengthPenalty.GNMT);
+    }
+
+    /** Beam search of width {@code beam} returning {@code nbest} hypotheses, other settings as {@link #GREEDY}. */
     public static DecodeOptions beam(int beam, int nbest) {
         return new DecodeOptions(beam, nbest, 1.0, 2.0, true);
+    }
+
+    /** The ranking score of a hypothesis with total log-probability {@code logProb} over {@code length} tokens. */
+    public double score(double logProb, int length) {
+        return lengthPenalty.score(logProb, length, lengthAlpha);
+    }
+
+    /** Maximum number of output tokens before {@code </s>} for a source of {@code sourceLength} tokens. */
+    public int maxOutputLength(int sourceLength) {
+        return (int) Math.floor(maxLengthRatio * sourceLength) + 10;
+    }
+
+    /** The same options with unknown-word replacement switched on or off. */
+    public DecodeOptions withReplaceUnknowns(boolean replace) {
+        return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replace, lengthPenalty);
     }
 }

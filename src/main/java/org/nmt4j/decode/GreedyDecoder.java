@@ -1,0 +1,152 @@
+package org.nmt4j.decode;
+
+import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.vocab.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Greedy search: at each step take the most probable token, for many sentences at once.
+ *
+ * <p>Sentences are sorted by length (so batches carry little padding) and decoded in batches; a sentence that
+ * has produced {@code </s>} leaves its batch (its rows are dropped from the encoder memory and the decoder state),
+ * so the batch shrinks instead of computing steps whose result is thrown away. Results come back in input order
+ * and equal what each sentence gets decoded alone (up to float rounding in the batched products).
+ *
+ * <p>Thread-safe: holds nothing but the model, which inference only reads.
+ */
+public final class GreedyDecoder {
+
+    private final Seq2SeqModel model;
+    private final boolean dropFinished;
+
+    /** A decoder that drops finished sentences from their batch. */
+    public GreedyDecoder(Seq2SeqModel model) {
+        this(model, true);
+    }
+
+    /**
+     * @param dropFinished drop finished sentences from the batch (true) or keep feeding them and ignore the
+     *                     result (false); both give the same output, this only changes speed
+     */
+    GreedyDecoder(Seq2SeqModel model, boolean dropFinished) {
+        this.model = model;
+        this.dropFinished = dropFinished;
+    }
+
+    /** Decodes one source (ids ending in {@code </s>}). */
+    public DecodedSequence decode(int[] source, DecodeOptions options) {
+        return decodeAll(List.of(source), options, 1, n -> { }).get(0);
+    }
+
+    /**
+     * Decodes many sources in batches.
+     *
+     * @param sources   id sequences, each ending in {@code </s>}
+     * @param batchSize sentences decoded together
+     * @param progress  told how many more sentences are done after each batch
+     * @return one result per source, in input order
+     */
+    public List<DecodedSequence> decodeAll(List<int[]> sources, DecodeOptions options, int batchSize, IntConsumer progress) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        sources.forEach(StepValues::checkSource);
+        Integer[] order = IntStream.range(0, sources.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> sources.get(i).length).reversed());
+        DecodedSequence[] out = new DecodedSequence[sources.size()];
+        for (int from = 0; from < order.length; from += batchSize) {
+            int to = Math.min(order.length, from + batchSize);
+            int[] ids = new int[to - from];
+            for (int k = from; k < to; k++) ids[k - from] = order[k];
+            decodeBatch(sources, ids, options, out);
+            progress.accept(ids.length);
+        }
+        return Arrays.asList(out);
+    }
+
+    /** Per-sentence progress inside one batch. */
+    private static final class Partial {
+        final int sentence;
+        final int sourceLength;
+        final int maxLength;
+        final List<Integer> tokens = new ArrayList<>();
+        final List<float[]> attention = new ArrayList<>();
+        double logProb;
+
+        Partial(int sentence, int sourceLength, int maxLength) {
+            this.sentence = sentence;
+            this.sourceLength = sourceLength;
+            this.maxLength = maxLength;
+        }
+    }
+
+    private void decodeBatch(List<int[]> sources, int[] sentences, DecodeOptions options, DecodedSequence[] out) {
+        int b = sentences.length;
+        int width = 0;
+        for (int s : sentences) width = Math.max(width, sources.get(s).length);
+        int[][] src = new int[b][width]; // zero-filled: padding id 0
+        int[] lengths = new int[b];
+        Partial[] rows = new Partial[b];
+        for (int r = 0; r < b; r++) {
+            int[] s = sources.get(sentences[r]);
+            System.arraycopy(s, 0, src[r], 0, s.length);
+            lengths[r] = s.length;
+            rows[r] = new Partial(sentences[r], s.length, options.maxOutputLength(s.length - 1));
+        }
+        Seq2SeqModel.Start start = model.start(src, lengths);
+        Seq2SeqModel.Encoded encoded = start.encoded();
+        Seq2SeqModel.DecoderState state = start.state();
+        int vocab = model.config().targetVocabSize();
+        int[] previous = new int[b];
+        Arrays.fill(previous, Vocabulary.BOS_ID);
+        boolean[] done = new boolean[b];
+        int remaining = b;
+        while (remaining > 0) {
+            Seq2SeqModel.StepOutput step = model.decodeStep(encoded, state, previous);
+            float[] logProbs = StepValues.floats(step.logProbs());
+            float[] attention = StepValues.floats(step.attention());
+            int n = rows.length;
+            for (int r = 0; r < n; r++) {
+                if (done[r]) continue;
+                Partial p = rows[r];
+                int token = p.tokens.size() >= p.maxLength ? Vocabulary.EOS_ID : StepValues.argmax(logProbs, r, vocab);
+                p.logProb += logProbs[r * vocab + token];
+                p.attention.add(StepValues.row(attention, r, width, p.sourceLength));
+                previous[r] = token;
+                if (token == Vocabulary.EOS_ID) {
+                    done[r] = true;
+                    remaining--;
+                    out[p.sentence] = finish(p, options);
+                } else {
+                    p.tokens.add(token);
+                }
+            }
+            state = step.state();
+            if (remaining > 0 && remaining < n && dropFinished) {
+                int[] keep = new int[remaining];
+                for (int r = 0, k = 0; r < n; r++) if (!done[r]) keep[k++] = r;
+                encoded = encoded.select(keep);
+                state = state.select(keep);
+                Partial[] keptRows = new Partial[remaining];
+                int[] keptPrevious = new int[remaining];
+                for (int k = 0; k < remaining; k++) {
+                    keptRows[k] = rows[keep[k]];
+                    keptPrevious[k] = previous[keep[k]];
+                }
+                rows = keptRows;
+                previous = keptPrevious;
+                done = new boolean[remaining];
+            }
+        }
+    }
+
+    private static DecodedSequence finish(Partial p, DecodeOptions options) {
+        int[] ids = p.tokens.stream().mapToInt(Integer::intValue).toArray();
+        return new DecodedSequence(ids, p.logProb, options.score(p.logProb, ids.length + 1),
+                p.attention.toArray(new float[0][]));
+    }
+}

@@ -1,0 +1,160 @@
+package org.nmt4j.decode;
+
+import org.nmt4j.corpus.EncodedCorpus;
+import org.nmt4j.tokenize.Detokenizer;
+import org.nmt4j.tokenize.Tokenizer;
+import org.nmt4j.tokenize.TokenizerFactory;
+import org.nmt4j.train.TrainedModel;
+import org.nmt4j.vocab.Vocabulary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Text in, translation out: the one entry point the CLI and the web server share.
+ *
+ * <p>Steps: normalise and tokenise with the model's own source tokenizer, cut to {@link #maxSourceTokens()}
+ * (with a warning, never an exception), map to ids and append {@code </s>}, decode (greedy when
+ * {@code beam == 1}, otherwise {@link BeamSearch}), replace {@code <unk>} if asked, detokenise.
+ *
+ * <p>Conventions: {@link Translation#sourceTokens()} are the tokens the model saw followed by {@code "</s>"},
+ * so they name the columns of every alignment matrix one to one; each {@link Hypothesis#alignment()} has one
+ * row per target token plus a last row for {@code </s>}. An input with no tokens (empty or blank) gives an
+ * empty translation without running the model: no source tokens, no target tokens, empty text, score 0 and
+ * a 0 x 0 alignment.
+ *
+ * <p>Thread-safe: many threads may translate with one instance at once and get exactly what they would get
+ * alone; nothing here is mutable and the model is only read.
+ */
+public final class Translator {
+
+    /** Source tokens kept by default; longer inputs are cut (the encoder was trained on shorter sentences). */
+    public static final int DEFAULT_MAX_SOURCE_TOKENS = 100;
+    /** Sentences decoded together by {@link #translateAll(List, DecodeOptions)} with greedy search. */
+    public static final int DEFAULT_BATCH_SIZE = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Translator.class);
+
+    private final TrainedModel model;
+    private final int maxSourceTokens;
+    private final Tokenizer tokenizer;
+    private final Detokenizer detokenizer;
+    private final GreedyDecoder greedy;
+    private final BeamSearch beam;
+
+    /** A translator that keeps at most {@link #DEFAULT_MAX_SOURCE_TOKENS} source tokens. */
+    public Translator(TrainedModel model) {
+        this(model, DEFAULT_MAX_SOURCE_TOKENS);
+    }
+
+    /** A translator that cuts inputs to {@code maxSourceTokens} tokens ({@code </s>} not counted). */
+    public Translator(TrainedModel model, int maxSourceTokens) {
+        if (maxSourceTokens < 1) throw new IllegalArgumentException("maxSourceTokens must be at least 1, got " + maxSourceTokens);
+        this.model = model;
+        this.maxSourceTokens = maxSourceTokens;
+        this.tokenizer = model.sourceTokenizer();
+        this.detokenizer = TokenizerFactory.detokenizer(model.config().targetTokenizer());
+        this.greedy = new GreedyDecoder(model.model());
+        this.beam = new BeamSearch(model.model());
+    }
+
+    public TrainedModel model() {
+        return model;
+    }
+
+    public int maxSourceTokens() {
+        return maxSourceTokens;
+    }
+
+    /** Translates one text. */
+    public Translation translate(String text, DecodeOptions options) {
+        return translateAll(List.of(text), options, 1, n -> { }).get(0);
+    }
+
+    /** Translates many texts, in batches of {@link #DEFAULT_BATCH_SIZE} when greedy; results in input order. */
+    public List<Translation> translateAll(List<String> texts, DecodeOptions options) {
+        return translateAll(texts, options, DEFAULT_BATCH_SIZE, n -> { });
+    }
+
+    /**
+     * Translates many texts; results in input order.
+     *
+     * @param batchSize sentences decoded together by greedy search (beam search decodes one at a time)
+     * @param progress  told how many more texts are done, as decoding goes
+     */
+    public List<Translation> translateAll(List<String> texts, DecodeOptions options, int batchSize, IntConsumer progress) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        List<Source> sources = new ArrayList<>(texts.size());
+        for (String text : texts) sources.add(prepare(text));
+        Translation[] out = new Translation[texts.size()];
+        List<Integer> toDecode = new ArrayList<>();
+        int empty = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).tokens().isEmpty()) {
+                out[i] = empty(sources.get(i));
+                empty++;
+            } else {
+                toDecode.add(i);
+            }
+        }
+        if (empty > 0) progress.accept(empty);
+        if (options.beam() == 1) {
+            List<int[]> ids = toDecode.stream().map(i -> sources.get(i).ids()).toList();
+            List<DecodedSequence> decoded = greedy.decodeAll(ids, options, batchSize, progress);
+            for (int k = 0; k < toDecode.size(); k++) {
+                int i = toDecode.get(k);
+                out[i] = translation(sources.get(i), List.of(decoded.get(k)), options);
+            }
+        } else {
+            for (int i : toDecode) {
+                out[i] = translation(sources.get(i), beam.search(sources.get(i).ids(), options), options);
+                progress.accept(1);
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    /** A tokenised input: normalised text, surface tokens (after truncation), ids with {@code </s>}. */
+    private record Source(String text, List<String> tokens, int[] ids, boolean truncated) {
+    }
+
+    private Source prepare(String text) {
+        if (text == null) throw new IllegalArgumentException("text must not be null");
+        String normalized = tokenizer.normalize(text);
+        List<String> tokens = tokenizer.tokenize(text);
+        boolean truncated = tokens.size() > maxSourceTokens;
+        if (truncated) {
+            LOG.warn("input of {} tokens cut to the first {}: \"{}...\"", tokens.size(), maxSourceTokens,
+                    normalized.length() > 40 ? normalized.substring(0, 40) : normalized);
+            tokens = List.copyOf(tokens.subList(0, maxSourceTokens));
+        }
+        int[] ids = EncodedCorpus.withEndOfSentence(model.sourceVocabulary().encode(tokens));
+        return new Source(normalized, tokens, ids, truncated);
+    }
+
+    private static Translation empty(Source source) {
+        Hypothesis h = new Hypothesis(List.of(), "", 0.0, 0.0, new float[0][0], new boolean[0]);
+        return new Translation(source.text(), List.of(), h, List.of(h), source.truncated());
+    }
+
+    private Translation translation(Source source, List<DecodedSequence> decoded, DecodeOptions options) {
+        // Several beam hypotheses can become the same tokens once <unk> is replaced: keep the best of each.
+        Map<List<String>, Hypothesis> distinct = new LinkedHashMap<>();
+        for (DecodedSequence d : decoded) {
+            UnknownWords.Replacement r = UnknownWords.apply(d.tokenIds(), d.alignment(), source.tokens(),
+                    model.targetVocabulary(), options.replaceUnknowns());
+            distinct.putIfAbsent(r.tokens(), new Hypothesis(r.tokens(), detokenizer.detokenize(r.tokens()),
+                    d.score(), d.logProb(), d.alignment(), r.replaced()));
+        }
+        List<Hypothesis> nbest = List.copyOf(distinct.values()).subList(0, Math.min(options.nbest(), distinct.size()));
+        List<String> sourceTokens = new ArrayList<>(source.tokens());
+        sourceTokens.add(Vocabulary.EOS);
+        return new Translation(source.text(), List.copyOf(sourceTokens), nbest.get(0), List.copyOf(nbest), source.truncated());
+    }
+}
