@@ -1,0 +1,114 @@
+package org.nmt4j.decode;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.train.TrainedModel;
+import org.nmt4j.vocab.Vocabulary;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BeamSearchTest {
+
+    static TrainedModel model;
+    static TrainedModel gru;
+    static List<int[]> sources;
+
+    @BeforeAll
+    static void setUp(@TempDir Path dir) throws IOException {
+        model = TestModels.random(dir.resolve("lstm"), 21);
+        gru = TestModels.random(dir.resolve("gru"), 22, TestModels.config("gru", "multiplicative", 12, 12, 2, true), m -> { });
+        sources = TestModels.sources(9, 10, 1, 8);
+    }
+
+    @Test
+    void beamOfOneIsExactlyGreedy() {
+        for (TrainedModel m : List.of(model, gru)) {
+            GreedyDecoder greedy = new GreedyDecoder(m.model());
+            BeamSearch beam = new BeamSearch(m.model());
+            for (int[] source : sources) {
+                List<DecodedSequence> out = beam.search(source, DecodeOptions.beam(1, 1));
+                assertEquals(1, out.size());
+                GreedyDecoderTest.assertSameSequence(greedy.decode(source, DecodeOptions.GREEDY), out.get(0), 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void nbestListsAreSortedByScoreAndDistinct() {
+        BeamSearch beam = new BeamSearch(model.model());
+        for (int[] source : sources) {
+            List<DecodedSequence> out = beam.search(source, DecodeOptions.beam(5, 5));
+            assertTrue(out.size() >= 1 && out.size() <= 5, "size " + out.size());
+            Set<List<Integer>> seen = new HashSet<>();
+            for (int i = 0; i < out.size(); i++) {
+                if (i > 0) assertTrue(out.get(i - 1).score() >= out.get(i).score(), "sorted at " + i);
+                assertTrue(seen.add(Arrays.stream(out.get(i).tokenIds()).boxed().toList()), "duplicate hypothesis");
+            }
+        }
+    }
+
+    @Test
+    void beamFindsAtLeastTheGreedyScore() {
+        for (TrainedModel m : List.of(model, gru)) {
+            GreedyDecoder greedy = new GreedyDecoder(m.model());
+            BeamSearch beam = new BeamSearch(m.model());
+            for (int[] source : sources) {
+                double g = greedy.decode(source, DecodeOptions.GREEDY).score();
+                double b = beam.search(source, DecodeOptions.beam(5, 1)).get(0).score();
+                assertTrue(b >= g - 1e-9, "beam " + b + " < greedy " + g);
+            }
+        }
+    }
+
+    /** Re-scores a hypothesis by feeding its tokens: attention and log-probability must match what beam stored. */
+    @Test
+    void everyHypothesisCarriesTheAlignmentAlongItsOwnBackPointers() {
+        Seq2SeqModel m = gru.model();
+        BeamSearch beam = new BeamSearch(m);
+        for (int[] source : sources.subList(0, 4)) {
+            for (DecodedSequence h : beam.search(source, DecodeOptions.beam(4, 4))) {
+                Seq2SeqModel.Start start = m.start(new int[][]{source}, new int[]{source.length});
+                Seq2SeqModel.DecoderState state = start.state();
+                int previous = Vocabulary.BOS_ID;
+                double logProb = 0;
+                for (int i = 0; i <= h.tokenIds().length; i++) {
+                    int token = i < h.tokenIds().length ? h.tokenIds()[i] : Vocabulary.EOS_ID;
+                    Seq2SeqModel.StepOutput out = m.decodeStep(start.encoded(), state, new int[]{previous});
+                    assertArrayEquals(out.attention().toFloatVector(), h.alignment()[i], 1e-6f, "row " + i);
+                    logProb += out.logProbs().getFloat(0, token);
+                    state = out.state();
+                    previous = token;
+                }
+                assertEquals(logProb, h.logProb(), 1e-4);
+                assertEquals(DecodeOptions.beam(4, 4).score(h.logProb(), h.length()), h.score(), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void lengthPenaltyChangesTheRankingScore() {
+        BeamSearch beam = new BeamSearch(model.model());
+        int[] source = sources.get(3);
+        DecodedSequence raw = beam.search(source, new DecodeOptions(3, 1, 0.0, 2.0, true)).get(0);
+        assertEquals(raw.logProb(), raw.score(), 0.0);
+        DecodedSequence avg = beam.search(source, new DecodeOptions(3, 1, 1.0, 2.0, true, LengthPenalty.AVERAGE)).get(0);
+        assertEquals(avg.logProb() / avg.length(), avg.score(), 1e-12);
+    }
+
+    @Test
+    void rejectsASourceWithoutEndOfSentence() {
+        assertThrows(IllegalArgumentException.class, () -> new BeamSearch(model.model()).search(new int[]{4, 5}, DecodeOptions.beam(2, 1)));
+    }
+}
