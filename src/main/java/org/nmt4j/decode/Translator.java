@@ -74,6 +74,7 @@ public final class Translator {
 
     /** Translates one text. */
     public Translation translate(String text, DecodeOptions options) {
+        if (text == null) throw new IllegalArgumentException("text must not be null");
         return translateAll(List.of(text), options, 1, n -> { }).get(0);
     }
 
@@ -130,8 +131,8 @@ public final class Translator {
         List<String> tokens = tokenizer.tokenize(text);
         boolean truncated = tokens.size() > maxSourceTokens;
         if (truncated) {
-            LOG.warn("input of {} tokens cut to the first {}: \"{}...\"", tokens.size(), maxSourceTokens,
-                    normalized.length() > 40 ? normalized.substring(0, 40) : normalized);
+            LOG.warn("input of {} tokens cut to the first {}: \"{}\"", tokens.size(), maxSourceTokens,
+                    normalized.length() > 60 ? normalized.substring(0, 60) + "..." : normalized);
             tokens = List.copyOf(tokens.subList(0, maxSourceTokens));
         }
         int[] ids = EncodedCorpus.withEndOfSentence(model.sourceVocabulary().encode(tokens));
