@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 VocabCommand.class,
                 SplitCommand.class,
                 GenerateCommand.class,
+                TranslateCommand.class,
                 ServeCommand.class,
         })
 public final class Main implements Runnable {
