@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Neural machine translation on the JVM: train, translate, evaluate and serve RNN encoder-decoder models with attention.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ScoreCommand.class,
         })
 public final class Main implements Runnable {
 

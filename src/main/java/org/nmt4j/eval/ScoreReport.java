@@ -1,0 +1,21 @@
+package org.nmt4j.eval;
+
+import java.util.List;
+
+/**
+ * BLEU and chrF of one hypothesis file against its references, with both signatures.
+ *
+ * @param bleu           corpus BLEU
+ * @param bleuSignature  sacreBLEU-style BLEU signature
+ * @param chrf           corpus chrF
+ * @param chrfSignature  sacreBLEU-style chrF signature
+ * @param segments       number of scored segments (lines)
+ */
+public record ScoreReport(BleuScore bleu, String bleuSignature, ChrFScore chrf, String chrfSignature, int segments) {
+
+    /** The lines a user sees: the two sacreBLEU score lines, then the two signatures. */
+    public List<String> lines() {
+        return List.of(bleu.toString(), chrf.toString(), "BLEU signature: " + bleuSignature,
+                "chrF" + chrf.beta() + " signature: " + chrfSignature);
+    }
+}
