@@ -2,6 +2,7 @@ package org.nmt4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,6 +64,10 @@ public final class ScoreCommand implements Callable<Integer> {
             out.println(chrf.name() + " signature: " + report.chrfSignature());
             out.flush();
             return 0;
+        } catch (NoSuchFileException e) {
+            err.println("score: no such file: " + e.getFile());
+            err.flush();
+            return 1;
         } catch (IOException | IllegalArgumentException e) {
             err.println("score: " + e.getMessage());
             err.flush();
