@@ -19,9 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "score",
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
-        description = {
-                "Score a detokenised hypothesis file against raw reference files with corpus BLEU and chrF2,",
-                "computed as sacreBLEU 2.x does by default; prints both scores and their signatures."})
+        description = "Score a detokenised hypothesis file against raw reference files with corpus BLEU and chrF2, "
+                + "computed as sacreBLEU 2.x does by default; prints both scores and their signatures.")
 public final class ScoreCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -58,10 +57,7 @@ public final class ScoreCommand implements Callable<Integer> {
             Bleu bleu = new Bleu(Bleu.Smoothing.fromId(smooth), lowercase);
             ChrF chrf = new ChrF(ChrF.DEFAULT_CHAR_ORDER, ChrF.DEFAULT_BETA, lowercase, false);
             ScoreReport report = new FileScorer(bleu, chrf).score(hyp, refs);
-            out.println(report.bleu().format(width));
-            out.println(report.chrf().format(width));
-            out.println("BLEU signature: " + report.bleuSignature());
-            out.println(chrf.name() + " signature: " + report.chrfSignature());
+            report.lines(width).forEach(out::println);
             out.flush();
             return 0;
         } catch (NoSuchFileException e) {

@@ -13,9 +13,17 @@ import java.util.List;
  */
 public record ScoreReport(BleuScore bleu, String bleuSignature, ChrFScore chrf, String chrfSignature, int segments) {
 
-    /** The lines a user sees: the two sacreBLEU score lines, then the two signatures. */
+    /** The lines a user sees: the two sacreBLEU score lines (2 decimals), then the two signatures. */
     public List<String> lines() {
-        return List.of(bleu.toString(), chrf.toString(), "BLEU signature: " + bleuSignature,
+        return lines(2);
+    }
+
+    /** As {@link #lines()}, with {@code width} decimals for the two scores. */
+    public List<String> lines(int width) {
+        if (width < 0) {
+            throw new IllegalArgumentException("width must be >= 0, got " + width);
+        }
+        return List.of(bleu.format(width), chrf.format(width), "BLEU signature: " + bleuSignature,
                 "chrF" + chrf.beta() + " signature: " + chrfSignature);
     }
 }

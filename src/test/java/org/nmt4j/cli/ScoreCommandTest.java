@@ -84,6 +84,8 @@ class ScoreCommandTest {
                 err.toString());
         assertEquals(1, run("score", "--hyp", ref.toString(), "--ref", ref.toString(), "--smooth", "laplace"));
         assertTrue(err.toString().contains("unknown smoothing method 'laplace'"), err.toString());
+        assertEquals(1, run("score", "--hyp", ref.toString(), "--ref", ref.toString(), "--width", "-1"));
+        assertTrue(err.toString().contains("--width must be >= 0"), err.toString());
         assertEquals(2, run("score", "--ref", ref.toString())); // picocli: missing required --hyp
     }
 }

@@ -50,6 +50,8 @@ class FileScorerTest {
                 r.bleu().toString());
         assertEquals("chrF2 = 58.21", r.chrf().toString());
         assertEquals("nrefs:2|case:mixed|eff:no|tok:13a|smooth:exp|version:2.x", r.bleuSignature());
+        assertEquals("chrF2 = 58.2", r.lines(1).get(1));
+        assertThrows(IllegalArgumentException.class, () -> r.lines(-1));
     }
 
     @Test
