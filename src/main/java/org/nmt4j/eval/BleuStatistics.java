@@ -1,5 +1,6 @@
 package org.nmt4j.eval;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record BleuStatistics(List<Long> correct, List<Long> total, long hypLen, 
 
     /** Statistics of an empty corpus, with {@code maxOrder} n-gram orders. */
     public static BleuStatistics zero(int maxOrder) {
-        List<Long> zeros = java.util.Collections.nCopies(maxOrder, 0L);
+        List<Long> zeros = Collections.nCopies(maxOrder, 0L);
         return new BleuStatistics(zeros, zeros, 0, 0);
     }
 
