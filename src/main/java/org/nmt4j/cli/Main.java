@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 SplitCommand.class,
                 GenerateCommand.class,
                 ServeCommand.class,
+                TrainCommand.class,
+                ScoreCommand.class,
         })
 public final class Main implements Runnable {
 
