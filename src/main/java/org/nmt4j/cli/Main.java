@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ServeCommand.class,
                 TrainCommand.class,
+                BenchCommand.class,
                 ScoreCommand.class,
         })
 public final class Main implements Runnable {

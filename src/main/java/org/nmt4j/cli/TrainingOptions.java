@@ -36,7 +36,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--valid-tgt", description = "Validation target file.") String validTarget;
     @Option(names = "--max-tokens", description = "Skip training pairs longer than this many tokens (0 = no limit).") Integer maxTokens;
     @Option(names = "--tokenizer", description = "Tokenizer kind for both languages (word, lucene-standard, opennlp-simple, whitespace, ...).") String tokenizer;
-    @Option(names = "--lowercase", arity = "0..1", description = "Lowercase all text.") Boolean lowercase;
+    @Option(names = "--lowercase", arity = "0..1", fallbackValue = "true", description = "Lowercase all text.") Boolean lowercase;
     @Option(names = "--min-freq", description = "Keep tokens seen at least this often.") Integer minFreq;
     @Option(names = "--max-vocab", description = "Cap each vocabulary at this size (0 = no cap).") Integer maxVocab;
     @Option(names = "--src-vocab", description = "Use this source vocabulary file instead of building one.") String sourceVocab;
@@ -46,9 +46,9 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--emb", description = "Embedding size.") Integer embedding;
     @Option(names = "--hidden", description = "Hidden size (per direction in the encoder).") Integer hidden;
     @Option(names = "--layers", description = "Stacked recurrent layers.") Integer layers;
-    @Option(names = "--bidirectional", arity = "0..1", description = "Bidirectional encoder.") Boolean bidirectional;
+    @Option(names = "--bidirectional", arity = "0..1", fallbackValue = "true", description = "Bidirectional encoder.") Boolean bidirectional;
     @Option(names = "--dropout", description = "Dropout probability.") Double dropout;
-    @Option(names = "--tie-embeddings", arity = "0..1", description = "Tie target embeddings and output projection (needs emb == hidden).") Boolean tieEmbeddings;
+    @Option(names = "--tie-embeddings", arity = "0..1", fallbackValue = "true", description = "Tie target embeddings and output projection (needs emb == hidden).") Boolean tieEmbeddings;
     @Option(names = "--batch", description = "Sentences per batch.") Integer batchSize;
     @Option(names = "--lr", description = "Adam learning rate.") Double learningRate;
     @Option(names = "--clip", description = "Clip the gradient L2 norm to this (0 = off).") Double clipNorm;

@@ -13,7 +13,10 @@ import org.nmt4j.corpus.Batcher;
 import org.nmt4j.corpus.BatchingConfig;
 import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.model.Parameters;
+import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.model.Workspaces;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -97,16 +100,19 @@ public final class Trainer {
                 for (int bi = first; bi < batches.size() && !stop; bi++) {
                     Batch batch = batches.get(bi);
                     long step = state.step() + 1;
-                    params.zeroGradients();
-                    SplittableRandom dropout = new SplittableRandom(config.seed() * 1_000_003L + step);
-                    Seq2SeqModel.Loss loss = model.forwardBackward(batch, dropout, config.labelSmoothing(), batch.targetTokens());
-                    if (!Double.isFinite(loss.sum())) {
-                        throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step " + step
-                                + "; try a lower learningRate or clipNorm");
+                    Seq2SeqModel.Loss loss;
+                    try (MemoryWorkspace ws = Workspaces.open("train")) {
+                        params.zeroGradients();
+                        SplittableRandom dropout = new SplittableRandom(config.seed() * 1_000_003L + step);
+                        loss = model.forwardBackward(batch, dropout, config.labelSmoothing(), batch.targetTokens());
+                        if (!Double.isFinite(loss.sum())) {
+                            throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step "
+                                    + step + "; try a lower learningRate or clipNorm");
+                        }
+                        clip(params.flatGradients(), config.clipNorm());
+                        updater.applyUpdater(params.flatGradients(), (int) step, epoch);
+                        params.flatValues().subi(params.flatGradients());
                     }
-                    clip(params.flatGradients(), config.clipNorm());
-                    updater.applyUpdater(params.flatGradients(), (int) step, epoch);
-                    params.flatValues().subi(params.flatGradients());
                     epochLoss += loss.sum();
                     epochTokens += loss.tokens();
                     windowTokens += loss.tokens();
@@ -157,9 +163,11 @@ public final class Trainer {
         double sum = 0;
         long tokens = 0;
         for (Batch b : validBatches) {
-            Seq2SeqModel.Loss l = model.loss(b);
-            sum += l.sum();
-            tokens += l.tokens();
+            try (MemoryWorkspace ws = Workspaces.open("validate")) {
+                Seq2SeqModel.Loss l = model.loss(b);
+                sum += l.sum();
+                tokens += l.tokens();
+            }
         }
         double valLoss = sum / Math.max(1, tokens);
         OptionalDouble valBleu = bleu == null ? OptionalDouble.empty() : bleu.score(model);

@@ -7,6 +7,7 @@ import org.nmt4j.corpus.PairFilter;
 import org.nmt4j.corpus.ParallelCorpus;
 import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
@@ -40,6 +41,7 @@ public final class TrainingPipeline {
                                      Function<Seq2SeqModel, Trainer.ValidationBleu> bleuFor, PrintStream log,
                                      boolean progressBar) throws IOException {
         config.validated();
+        NativeThreads.configure();
         Path dir = where.modelsRoot().resolve(config.name());
         if (resume && !Trainer.canResume(dir)) {
             throw new IOException(dir + ": nothing to resume (no " + ModelDirectory.LAST_STATE + " checkpoint)");
