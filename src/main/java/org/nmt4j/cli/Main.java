@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 TranslateCommand.class,
                 ServeCommand.class,
+                TrainCommand.class,
+                BenchCommand.class,
+                ScoreCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.vocab.Vocabulary;
@@ -81,6 +82,7 @@ public final class ModelDirectory {
     /** Loads the model with the named weights file ({@link #WEIGHTS} or {@link #LAST_WEIGHTS}). */
     public static TrainedModel load(Path dir, String weightsName, DataType dataType) throws IOException {
         if (!Files.isDirectory(dir)) throw new IOException(dir + ": model directory not found");
+        NativeThreads.configure();
         Path configFile = dir.resolve(CONFIG);
         if (!Files.isRegularFile(configFile)) throw new IOException(dir + ": not a model directory (no " + CONFIG + ")");
         TrainingConfig config = readConfig(configFile);

@@ -1,0 +1,62 @@
+package org.nmt4j.cli;
+
+import org.nmt4j.train.Trainer;
+import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.train.TrainingPipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Trains a model from a parallel corpus into {@code models/<name>/}. */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        defaultValueProvider = TrainingOptions.class,
+        description = "Train an encoder-decoder with attention on a parallel corpus (TSV or two aligned files). "
+                + "Writes models/<name>/ with config, vocabularies, best and last checkpoints, training log and metrics.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--models", defaultValue = "models", description = "Directory that holds model directories.")
+    Path models;
+
+    @Option(names = "--vocab-dir", defaultValue = "vocab", description = "Where built vocabularies are saved.")
+    Path vocabDir;
+
+    @Option(names = "--resume", description = "Continue from the model's last checkpoint (optimizer state, step, RNG).")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "Replace an existing model of the same name.")
+    boolean overwrite;
+
+    @Option(names = "--no-progress", description = "No progress bar (e.g. when logging to a file).")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        try {
+            TrainingConfig config;
+            if (resume && options.config == null) {
+                // Resuming needs no flags: the model directory says how it was trained.
+                String name = options.name == null ? TrainingConfig.defaults().name() : options.name;
+                config = TrainingPipeline.storedConfig(models.resolve(name));
+            } else {
+                config = options.resolve(spec.commandLine().getParseResult());
+            }
+            Trainer.Result r = TrainingPipeline.run(config, new TrainingPipeline.Locations(models, vocabDir), resume,
+                    overwrite, null, System.out, !noProgress);
+            return r.steps() > 0 ? 0 : 1;
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("train: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.nmt4j.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.train.TrainingConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every {@link TrainingConfig} setting as a command-line option. Precedence: built-in defaults, then the
+ * {@code --config} YAML file, then options given on the command line. Each field is named exactly as its
+ * config key.
+ */
+public final class TrainingOptions implements CommandLine.IDefaultValueProvider {
+
+    @Option(names = "--config", description = "YAML training config (flat keys as in a model's config.yaml); options below override it.")
+    Path config;
+
+    @Option(names = "--name", description = "Model name: the directory under --models.") String name;
+    @Option(names = "--src-lang", description = "Source language code.") String sourceLanguage;
+    @Option(names = "--tgt-lang", description = "Target language code.") String targetLanguage;
+    @Option(names = "--train-tsv", description = "Training pairs as source<TAB>target lines.") String trainTsv;
+    @Option(names = "--train-src", description = "Training source file (aligned with --train-tgt).") String trainSource;
+    @Option(names = "--train-tgt", description = "Training target file.") String trainTarget;
+    @Option(names = "--valid-tsv", description = "Validation pairs as TSV.") String validTsv;
+    @Option(names = "--valid-src", description = "Validation source file.") String validSource;
+    @Option(names = "--valid-tgt", description = "Validation target file.") String validTarget;
+    @Option(names = "--max-tokens", description = "Skip training pairs longer than this many tokens (0 = no limit).") Integer maxTokens;
+    @Option(names = "--tokenizer", description = "Tokenizer kind for both languages (word, lucene-standard, opennlp-simple, whitespace, ...).") String tokenizer;
+    @Option(names = "--lowercase", arity = "0..1", fallbackValue = "true", description = "Lowercase all text.") Boolean lowercase;
+    @Option(names = "--min-freq", description = "Keep tokens seen at least this often.") Integer minFreq;
+    @Option(names = "--max-vocab", description = "Cap each vocabulary at this size (0 = no cap).") Integer maxVocab;
+    @Option(names = "--src-vocab", description = "Use this source vocabulary file instead of building one.") String sourceVocab;
+    @Option(names = "--tgt-vocab", description = "Use this target vocabulary file instead of building one.") String targetVocab;
+    @Option(names = "--cell", description = "Recurrent cell: rnn, lstm or gru.") String cell;
+    @Option(names = "--attention", description = "Attention: additive, multiplicative or dot.") String attention;
+    @Option(names = "--emb", description = "Embedding size.") Integer embedding;
+    @Option(names = "--hidden", description = "Hidden size (per direction in the encoder).") Integer hidden;
+    @Option(names = "--layers", description = "Stacked recurrent layers.") Integer layers;
+    @Option(names = "--bidirectional", arity = "0..1", fallbackValue = "true", description = "Bidirectional encoder.") Boolean bidirectional;
+    @Option(names = "--dropout", description = "Dropout probability.") Double dropout;
+    @Option(names = "--tie-embeddings", arity = "0..1", fallbackValue = "true", description = "Tie target embeddings and output projection (needs emb == hidden).") Boolean tieEmbeddings;
+    @Option(names = "--batch", description = "Sentences per batch.") Integer batchSize;
+    @Option(names = "--lr", description = "Adam learning rate.") Double learningRate;
+    @Option(names = "--clip", description = "Clip the gradient L2 norm to this (0 = off).") Double clipNorm;
+    @Option(names = "--label-smoothing", description = "Label smoothing epsilon.") Double labelSmoothing;
+    @Option(names = "--epochs", description = "Maximum epochs.") Integer epochs;
+    @Option(names = "--max-minutes", description = "Stop after this many minutes of training (0 = no limit).") Double maxMinutes;
+    @Option(names = "--validate-every", description = "Validate every N steps as well as at each epoch end (0 = epoch ends only).") Integer validateEvery;
+    @Option(names = "--lr-patience", description = "Validations without improvement before the learning rate decays.") Integer lrPatience;
+    @Option(names = "--lr-decay", description = "Learning-rate decay factor on plateau.") Double lrDecay;
+    @Option(names = "--early-stopping", description = "Stop after this many validations without improvement (0 = off).") Integer earlyStopping;
+    @Option(names = "--bleu-sample", description = "Validation sentences decoded greedily for BLEU at each validation (0 = off).") Integer bleuSample;
+    @Option(names = "--seed", description = "Random seed (initialisation, batch order, dropout).") Long seed;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Shows the built-in defaults in {@code --help}. */
+    @Override
+    public String defaultValue(CommandLine.Model.ArgSpec argSpec) {
+        if (!(argSpec instanceof CommandLine.Model.OptionSpec o) || o.userObject() == null) return null;
+        if (!(o.userObject() instanceof Field f) || f.getDeclaringClass() != TrainingOptions.class) return null;
+        Object v = defaultsMap().get(f.getName());
+        return v == null ? null : String.valueOf(v);
+    }
+
+    /** Resolves the config: defaults, then the YAML file, then options given on the command line. */
+    public TrainingConfig resolve(CommandLine.ParseResult parsed) throws IOException {
+        Map<String, Object> values = defaultsMap();
+        if (config != null) {
+            if (!Files.isRegularFile(config)) throw new IOException(config + ": config file not found");
+            Map<String, Object> file = ModelDirectory.yaml().readValue(config.toFile(), new TypeReference<>() {
+            });
+            for (String key : file.keySet()) {
+                if (!values.containsKey(key)) {
+                    throw new IOException(config + ": unknown setting '" + key + "'; known settings: " + values.keySet());
+                }
+            }
+            values.putAll(file);
+        }
+        for (RecordComponent rc : TrainingConfig.class.getRecordComponents()) {
+            try {
+                Field f = TrainingOptions.class.getDeclaredField(rc.getName());
+                Object v = f.get(this);
+                if (v != null && given(parsed, f)) values.put(rc.getName(), v);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("no option for config key " + rc.getName());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return JSON.convertValue(values, TrainingConfig.class).validated();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean given(CommandLine.ParseResult parsed, Field f) {
+        if (parsed == null) return true;
+        Option o = f.getAnnotation(Option.class);
+        for (String n : o.names()) if (parsed.hasMatchedOption(n)) return true;
+        return false;
+    }
+
+    private static Map<String, Object> defaultsMap() {
+        return JSON.convertValue(TrainingConfig.defaults(), new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package org.nmt4j.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Chooses how many threads ND4J's native ops and BLAS use. The default is 1: on a shared 2-core machine,
+ * OpenMP threads stall whenever the JIT, the garbage collector or a neighbouring process runs, and we measured
+ * training 7x slower with 2 threads under load (see README, "Performance"). {@code OMP_NUM_THREADS} overrides.
+ */
+public final class NativeThreads {
+
+    private NativeThreads() {
+    }
+
+    /** Applies {@code OMP_NUM_THREADS} if set, else 1; returns the thread count used. */
+    public static int configure() {
+        int n = 1;
+        String env = System.getenv("OMP_NUM_THREADS");
+        if (env != null) {
+            try {
+                n = Math.max(1, Integer.parseInt(env.trim()));
+            } catch (NumberFormatException e) {
+                n = 1;
+            }
+        }
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        return n;
+    }
+}

@@ -1,0 +1,232 @@
+package org.nmt4j.train;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nmt4j.corpus.Batch;
+import org.nmt4j.corpus.Batcher;
+import org.nmt4j.corpus.BatchingConfig;
+import org.nmt4j.corpus.EncodedCorpus;
+import org.nmt4j.model.Parameters;
+import org.nmt4j.model.NativeThreads;
+import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.model.Workspaces;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+
+/**
+ * The training loop: Adam with gradient-norm clipping, teacher forcing, validation loss/perplexity (and BLEU
+ * through a {@link ValidationBleu} hook) every N steps and at each epoch end, learning-rate decay on plateau,
+ * early stopping, and atomic {@code best}/{@code last} checkpoints that {@code --resume} continues from.
+ */
+public final class Trainer {
+
+    /** Computes validation BLEU for the current model; supplied by the caller (decoding lives downstream). */
+    @FunctionalInterface
+    public interface ValidationBleu {
+        OptionalDouble score(Seq2SeqModel model);
+    }
+
+    /** Outcome of a run. */
+    public record Result(int epochs, long steps, double bestValidationLoss, double seconds, boolean earlyStopped,
+                         boolean timeLimitHit) {
+    }
+
+    private final TrainingConfig config;
+    private final Path modelDir;
+    private final Seq2SeqModel model;
+    private final EncodedCorpus train;
+    private final EncodedCorpus valid;
+    private final ValidationBleu bleu;
+    private final PrintStream log;
+    private final boolean progressBar;
+
+    public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
+                   ValidationBleu bleu, PrintStream log, boolean progressBar) {
+        this.config = config;
+        this.modelDir = modelDir;
+        this.model = model;
+        this.train = train;
+        this.valid = valid;
+        this.bleu = bleu;
+        this.log = log;
+        this.progressBar = progressBar;
+    }
+
+    /** Trains from scratch, or from the {@code last} checkpoint state when {@code resume} holds it. */
+    public Result run(TrainingState resume) throws IOException {
+        Parameters params = model.parameters();
+        Adam adam = new Adam(config.learningRate());
+        INDArray optimizerState = Nd4j.create(params.dataType(), 1, adam.stateSize(params.count()));
+        GradientUpdater<?> updater = adam.instantiate(optimizerState, true);
+        TrainingState state = resume == null ? TrainingState.initial(config.learningRate()) : resume;
+        if (resume != null) {
+            OptimizerStateFile.load(modelDir.resolve(ModelDirectory.OPTIMIZER_STATE), optimizerState);
+            log.printf("resuming at epoch %d, step %d (lr %.2e, best val loss %.4f)%n", state.epoch(), state.step(),
+                    state.learningRate(), state.bestValidationLoss());
+        }
+        adam.setLearningRate(state.learningRate());
+
+        Batcher batcher = new Batcher(train, new BatchingConfig(config.batchSize(), 0, 2, config.seed()));
+        List<Batch> validBatches = new Batcher(valid, new BatchingConfig(Math.max(config.batchSize(), 64), 0, 0, config.seed()))
+                .epoch(0);
+        TrainingLog csv = new TrainingLog(modelDir.resolve(ModelDirectory.LOG), resume != null);
+        long started = System.nanoTime();
+        double priorSeconds = state.seconds();
+        double deadline = config.maxMinutes() > 0 ? config.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
+        boolean stop = false, timeUp = false;
+        int epoch = state.epoch();
+        while (!stop && epoch < config.epochs()) {
+            List<Batch> batches = batcher.epoch(epoch);
+            int first = state.batchInEpoch();
+            long epochTokens = 0;
+            double epochLoss = 0;
+            long windowTokens = 0;
+            long windowStart = System.nanoTime();
+            double tokensPerSecond = 0;
+            try (ProgressBar bar = progressBar(epoch, batches.size(), first)) {
+                for (int bi = first; bi < batches.size() && !stop; bi++) {
+                    Batch batch = batches.get(bi);
+                    long step = state.step() + 1;
+                    Seq2SeqModel.Loss loss;
+                    try (MemoryWorkspace ws = Workspaces.open("train")) {
+                        params.zeroGradients();
+                        SplittableRandom dropout = new SplittableRandom(config.seed() * 1_000_003L + step);
+                        loss = model.forwardBackward(batch, dropout, config.labelSmoothing(), batch.targetTokens());
+                        if (!Double.isFinite(loss.sum())) {
+                            throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step "
+                                    + step + "; try a lower learningRate or clipNorm");
+                        }
+                        clip(params.flatGradients(), config.clipNorm());
+                        updater.applyUpdater(params.flatGradients(), (int) step, epoch);
+                        params.flatValues().subi(params.flatGradients());
+                    }
+                    epochLoss += loss.sum();
+                    epochTokens += loss.tokens();
+                    windowTokens += loss.tokens();
+                    double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+                    if (windowSeconds >= 5) {
+                        tokensPerSecond = windowTokens / windowSeconds;
+                        windowTokens = 0;
+                        windowStart = System.nanoTime();
+                    }
+                    state = state.next(step, bi + 1, elapsed(started, priorSeconds));
+                    if (bar != null) {
+                        bar.step();
+                        bar.setExtraMessage(String.format(" loss %.3f  %.0f tok/s", loss.mean(), tokensPerSecond));
+                    }
+                    if (config.validateEvery() > 0 && step % config.validateEvery() == 0) {
+                        state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond,
+                                adam, optimizerState, false);
+                        stop = state.badValidations() >= config.earlyStopping() && config.earlyStopping() > 0;
+                    }
+                    if (elapsed(started, priorSeconds) >= deadline) {
+                        timeUp = true;
+                        stop = true;
+                    }
+                }
+            }
+            boolean epochDone = state.batchInEpoch() >= batches.size();
+            if (epochDone) {
+                epoch++;
+                state = state.nextEpoch(epoch);
+            }
+            if (!(config.validateEvery() > 0 && state.step() % config.validateEvery() == 0)) {
+                state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond, adam,
+                        optimizerState, true);
+            }
+            if (config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping()) {
+                log.printf("early stopping: validation loss has not improved for %d validations%n", state.badValidations());
+                stop = true;
+            }
+        }
+        double seconds = elapsed(started, priorSeconds);
+        return new Result(epoch, state.step(), state.bestValidationLoss(), seconds,
+                config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping(), timeUp);
+    }
+
+    private TrainingState validate(TrainingState state, List<Batch> validBatches, TrainingLog csv, double trainLoss,
+                                   double tokensPerSecond, Adam adam, INDArray optimizerState, boolean epochEnd)
+            throws IOException {
+        double sum = 0;
+        long tokens = 0;
+        for (Batch b : validBatches) {
+            try (MemoryWorkspace ws = Workspaces.open("validate")) {
+                Seq2SeqModel.Loss l = model.loss(b);
+                sum += l.sum();
+                tokens += l.tokens();
+            }
+        }
+        double valLoss = sum / Math.max(1, tokens);
+        OptionalDouble valBleu = bleu == null ? OptionalDouble.empty() : bleu.score(model);
+        boolean improved = valLoss < state.bestValidationLoss();
+        TrainingState next = state.afterValidation(valLoss, improved);
+        if (improved) {
+            WeightsFile.save(model.parameters(), modelDir.resolve(ModelDirectory.WEIGHTS));
+        } else if (config.lrDecay() < 1 && next.plateau() > config.lrPatience()) {
+            double lr = next.learningRate() * config.lrDecay();
+            adam.setLearningRate(lr);
+            next = next.withDecayedLearningRate(lr);
+            log.printf("validation loss did not improve: learning rate decayed to %.2e%n", lr);
+        }
+        csv.append(next.step(), next.epoch(), trainLoss, valLoss, Math.exp(valLoss), valBleu, next.learningRate(),
+                tokensPerSecond, next.seconds());
+        log.printf("%s epoch %d step %d: train loss %.4f | val loss %.4f ppl %.2f%s | lr %.2e | %.0f tok/s%s%n",
+                epochEnd ? "EPOCH END" : "validation", next.epoch(), next.step(), trainLoss, valLoss, Math.exp(valLoss),
+                valBleu.isPresent() ? String.format(" BLEU %.2f", valBleu.getAsDouble()) : "", next.learningRate(),
+                tokensPerSecond, improved ? " (best, saved)" : "");
+        // The `last` checkpoint: weights, optimizer moments and loop state, each written atomically.
+        WeightsFile.save(model.parameters(), modelDir.resolve(ModelDirectory.LAST_WEIGHTS));
+        OptimizerStateFile.save(optimizerState, modelDir.resolve(ModelDirectory.OPTIMIZER_STATE));
+        next.save(modelDir.resolve(ModelDirectory.LAST_STATE));
+        return next;
+    }
+
+    private ProgressBar progressBar(int epoch, int batches, int done) {
+        if (!progressBar) return null;
+        ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName("epoch " + (epoch + 1))
+                .setInitialMax(batches)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" batches", 1)
+                .showSpeed()
+                .setMaxRenderedLength(120)
+                .build();
+        bar.stepTo(done);
+        return bar;
+    }
+
+    /** Scales the gradient so its L2 norm is at most {@code maxNorm}; returns the norm before clipping. */
+    static double clip(INDArray gradient, double maxNorm) {
+        double norm = gradient.norm2Number().doubleValue();
+        if (maxNorm > 0 && norm > maxNorm) gradient.muli(maxNorm / norm);
+        return norm;
+    }
+
+    private static double elapsed(long startedNanos, double priorSeconds) {
+        return priorSeconds + (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Does {@code dir} hold a checkpoint to resume from? */
+    public static boolean canResume(Path dir) {
+        return Files.isRegularFile(dir.resolve(ModelDirectory.LAST_STATE))
+                && Files.isRegularFile(dir.resolve(ModelDirectory.LAST_WEIGHTS))
+                && Files.isRegularFile(dir.resolve(ModelDirectory.OPTIMIZER_STATE));
+    }
+
+    static DataType trainingType() {
+        return DataType.FLOAT;
+    }
+}

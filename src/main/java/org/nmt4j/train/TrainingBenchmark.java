@@ -1,0 +1,102 @@
+package org.nmt4j.train;
+
+import org.nmt4j.corpus.Batch;
+import org.nmt4j.corpus.Batcher;
+import org.nmt4j.corpus.BatchingConfig;
+import org.nmt4j.corpus.CorpusSource;
+import org.nmt4j.corpus.EncodedCorpus;
+import org.nmt4j.corpus.PairFilter;
+import org.nmt4j.corpus.ParallelCorpus;
+import org.nmt4j.corpus.SentencePair;
+import org.nmt4j.model.Parameters;
+import org.nmt4j.model.NativeThreads;
+import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.model.Workspaces;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nmt4j.tokenize.Tokenizer;
+import org.nmt4j.tokenize.TokenizerFactory;
+import org.nmt4j.vocab.Vocabulary;
+import org.nmt4j.vocab.VocabularyBuilder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Measures steady-state training throughput (target tokens per second, as the PyTorch reference counts them:
+ * real target tokens including {@code </s>}) and peak resident memory, on real batches of a corpus. Nothing
+ * is written to disk.
+ */
+public final class TrainingBenchmark {
+
+    /** Measured figures. */
+    public record Figures(double tokensPerSecond, double sentencesPerSecond, double millisPerStep, long peakRssBytes,
+                          long parameters, int steps) {
+    }
+
+    private TrainingBenchmark() {
+    }
+
+    public static Figures run(TrainingConfig config, int warmup, int steps, PrintStream log) throws IOException {
+        NativeThreads.configure();
+        Tokenizer srcTok = TokenizerFactory.create(config.sourceTokenizer());
+        Tokenizer tgtTok = TokenizerFactory.create(config.targetTokenizer());
+        CorpusSource source = config.trainTsv() != null ? new CorpusSource.Tsv(Path.of(config.trainTsv()))
+                : new CorpusSource.Aligned(Path.of(config.trainSource()), Path.of(config.trainTarget()));
+        ParallelCorpus corpus = source.read(PairFilter.tokenized(config.maxTokens(), srcTok, tgtTok));
+        VocabularyBuilder sb = new VocabularyBuilder(), tb = new VocabularyBuilder();
+        for (SentencePair p : corpus.pairs()) {
+            sb.add(srcTok.tokenize(p.source()));
+            tb.add(tgtTok.tokenize(p.target()));
+        }
+        Vocabulary sv = sb.build(config.minFreq(), config.maxVocab()), tv = tb.build(config.minFreq(), config.maxVocab());
+        EncodedCorpus ids = EncodedCorpus.encode(corpus.pairs(), srcTok, tgtTok, sv, tv);
+        Seq2SeqModel model = Seq2SeqModel.initialise(config.modelConfig(sv.size(), tv.size()), Trainer.trainingType(), config.seed());
+        Parameters params = model.parameters();
+        Adam adam = new Adam(config.learningRate());
+        INDArray state = Nd4j.create(params.dataType(), 1, adam.stateSize(params.count()));
+        GradientUpdater<?> updater = adam.instantiate(state, true);
+        List<Batch> batches = new Batcher(ids, new BatchingConfig(config.batchSize(), 0, 2, config.seed())).epoch(0);
+        log.printf("benchmark: %s; %,d parameters; vocab %d/%d; %,d pairs -> %d batches of %d; %d warm-up + %d timed steps%n",
+                TrainingPipeline.describe(config), params.count(), sv.size(), tv.size(), ids.size(), batches.size(),
+                config.batchSize(), warmup, steps);
+        long tokens = 0, sentences = 0, start = 0;
+        for (int i = 0; i < warmup + steps; i++) {
+            if (i == warmup) start = System.nanoTime();
+            Batch b = batches.get(i % batches.size());
+            Seq2SeqModel.Loss loss;
+            try (MemoryWorkspace ws = Workspaces.open("train")) {
+                params.zeroGradients();
+                loss = model.forwardBackward(b, new SplittableRandom(i), config.labelSmoothing(), b.targetTokens());
+                Trainer.clip(params.flatGradients(), config.clipNorm());
+                updater.applyUpdater(params.flatGradients(), i + 1, 0);
+                params.flatValues().subi(params.flatGradients());
+            }
+            if (i >= warmup) {
+                tokens += loss.tokens();
+                sentences += b.size();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Figures(tokens / seconds, sentences / seconds, 1000 * seconds / steps, peakRss(), params.count(), steps);
+    }
+
+    /** Peak resident set size of this process (JVM heap plus ND4J's off-heap buffers), from /proc. */
+    static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

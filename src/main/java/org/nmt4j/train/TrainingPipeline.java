@@ -1,0 +1,140 @@
+package org.nmt4j.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nmt4j.corpus.CorpusSource;
+import org.nmt4j.corpus.EncodedCorpus;
+import org.nmt4j.corpus.PairFilter;
+import org.nmt4j.corpus.ParallelCorpus;
+import org.nmt4j.corpus.SentencePair;
+import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.model.NativeThreads;
+import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.tokenize.Tokenizer;
+import org.nmt4j.tokenize.TokenizerFactory;
+import org.nmt4j.vocab.Vocabulary;
+import org.nmt4j.vocab.VocabularyBuilder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Corpus to model directory in one call: read and filter the corpora, build (or load) vocabularies, write
+ * the model directory, and train. The {@code train} command is a thin layer over this.
+ */
+public final class TrainingPipeline {
+
+    /** Where things go. */
+    public record Locations(Path modelsRoot, Path vocabRoot) {
+    }
+
+    private TrainingPipeline() {
+    }
+
+    /** Trains (or resumes) the model named by {@code config.name()} under {@code modelsRoot}. */
+    public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
+                                     Function<Seq2SeqModel, Trainer.ValidationBleu> bleuFor, PrintStream log,
+                                     boolean progressBar) throws IOException {
+        config.validated();
+        NativeThreads.configure();
+        Path dir = where.modelsRoot().resolve(config.name());
+        if (resume && !Trainer.canResume(dir)) {
+            throw new IOException(dir + ": nothing to resume (no " + ModelDirectory.LAST_STATE + " checkpoint)");
+        }
+        if (!resume && !overwrite && Files.exists(dir.resolve(ModelDirectory.WEIGHTS))) {
+            throw new IOException(dir + " already holds a trained model; use --resume to continue it, --overwrite to"
+                    + " replace it, or another --name");
+        }
+        Tokenizer srcTok = TokenizerFactory.create(config.sourceTokenizer());
+        Tokenizer tgtTok = TokenizerFactory.create(config.targetTokenizer());
+        PairFilter filter = PairFilter.tokenized(config.maxTokens(), srcTok, tgtTok);
+        ParallelCorpus train = source(config.trainTsv(), config.trainSource(), config.trainTarget(), "train").read(filter);
+        log.println(train.summary().describe());
+        if (train.pairs().isEmpty()) throw new IOException("the training corpus has no usable pairs");
+        ParallelCorpus valid = source(config.validTsv(), config.validSource(), config.validTarget(), "valid")
+                .read(PairFilter.noLimit());
+        log.println(valid.summary().describe());
+        if (valid.pairs().isEmpty()) throw new IOException("the validation corpus has no usable pairs");
+
+        Vocabulary srcVocab, tgtVocab;
+        if (resume) {
+            srcVocab = Vocabulary.load(dir.resolve(ModelDirectory.SOURCE_VOCAB));
+            tgtVocab = Vocabulary.load(dir.resolve(ModelDirectory.TARGET_VOCAB));
+        } else {
+            srcVocab = vocabulary(config.sourceVocab(), train.pairs(), SentencePair::source, srcTok, config, where,
+                    config.sourceLanguage(), log);
+            tgtVocab = vocabulary(config.targetVocab(), train.pairs(), SentencePair::target, tgtTok, config, where,
+                    config.targetLanguage(), log);
+        }
+        EncodedCorpus trainIds = EncodedCorpus.encode(train.pairs(), srcTok, tgtTok, srcVocab, tgtVocab);
+        EncodedCorpus validIds = EncodedCorpus.encode(valid.pairs(), srcTok, tgtTok, srcVocab, tgtVocab);
+
+        Seq2SeqModel model;
+        TrainingState state = null;
+        if (resume) {
+            model = ModelDirectory.load(dir, ModelDirectory.LAST_WEIGHTS, Trainer.trainingType()).model();
+            state = TrainingState.load(dir.resolve(ModelDirectory.LAST_STATE));
+        } else {
+            Files.createDirectories(dir);
+            model = Seq2SeqModel.initialise(config.modelConfig(srcVocab.size(), tgtVocab.size()), Trainer.trainingType(), config.seed());
+            ModelDirectory.writeConfig(dir, config);
+            srcVocab.save(dir.resolve(ModelDirectory.SOURCE_VOCAB));
+            tgtVocab.save(dir.resolve(ModelDirectory.TARGET_VOCAB));
+        }
+        log.printf("model %s: %s, %,d parameters; vocabularies %d (%s) / %d (%s)%n", dir, describe(config),
+                model.parameters().count(), srcVocab.size(), config.sourceLanguage(), tgtVocab.size(), config.targetLanguage());
+        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleuFor == null ? null : bleuFor.apply(model),
+                log, progressBar);
+        Trainer.Result result = trainer.run(state);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("epochs", result.epochs());
+        metrics.put("steps", result.steps());
+        metrics.put("bestValidationLoss", result.bestValidationLoss());
+        metrics.put("bestValidationPerplexity", Math.exp(result.bestValidationLoss()));
+        metrics.put("trainingSeconds", result.seconds());
+        metrics.put("earlyStopped", result.earlyStopped());
+        metrics.put("timeLimitHit", result.timeLimitHit());
+        metrics.put("parameters", model.parameters().count());
+        metrics.put("trainPairs", trainIds.size());
+        AtomicFiles.writeString(dir.resolve(ModelDirectory.METRICS), new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(metrics));
+        log.printf("done: %d steps in %.1f min; best val loss %.4f (ppl %.2f); model in %s%n", result.steps(),
+                result.seconds() / 60, result.bestValidationLoss(), Math.exp(result.bestValidationLoss()), dir);
+        return result;
+    }
+
+    /** The config a model directory was trained with (for {@code --resume}). */
+    public static TrainingConfig storedConfig(Path dir) throws IOException {
+        return ModelDirectory.readConfig(dir.resolve(ModelDirectory.CONFIG)).validated();
+    }
+
+    static String describe(TrainingConfig c) {
+        return (c.bidirectional() ? "bi-" : "") + c.cell() + " x" + c.layers() + ", " + c.attention() + " attention, emb "
+                + c.embedding() + ", hidden " + c.hidden();
+    }
+
+    private static CorpusSource source(String tsv, String src, String tgt, String what) {
+        if (tsv != null) return new CorpusSource.Tsv(Path.of(tsv));
+        if (src != null && tgt != null) return new CorpusSource.Aligned(Path.of(src), Path.of(tgt));
+        throw new IllegalArgumentException("no " + what + " corpus: set " + what + "Tsv or " + what + "Source and " + what + "Target");
+    }
+
+    private static Vocabulary vocabulary(String given, List<SentencePair> pairs, Function<SentencePair, String> side,
+                                         Tokenizer tokenizer, TrainingConfig config, Locations where, String lang,
+                                         PrintStream log) throws IOException {
+        if (given != null) return Vocabulary.load(Path.of(given));
+        VocabularyBuilder builder = new VocabularyBuilder();
+        for (SentencePair p : pairs) builder.add(tokenizer.tokenize(side.apply(p)));
+        Vocabulary v = builder.build(config.minFreq(), config.maxVocab());
+        Path file = where.vocabRoot().resolve(config.name() + "." + lang + ".vocab");
+        v.save(file);
+        log.printf("vocabulary %s: %,d entries (min-freq %d%s) -> %s%n", lang, v.size(), config.minFreq(),
+                config.maxVocab() > 0 ? ", max " + config.maxVocab() : "", file);
+        return v;
+    }
+}

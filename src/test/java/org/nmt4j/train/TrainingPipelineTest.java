@@ -1,0 +1,101 @@
+package org.nmt4j.train;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Trains tiny models on the built-in number-words corpus, end to end through the model directory. */
+class TrainingPipelineTest {
+
+    private static final Path CORPUS = Path.of("corpora/numbers-de-en");
+
+    static TrainingConfig tiny(String name, int epochs) {
+        TrainingConfig d = TrainingConfig.defaults();
+        return new TrainingConfig(name, "de", "en", null,
+                CORPUS.resolve("train.de").toString(), CORPUS.resolve("train.en").toString(), null,
+                CORPUS.resolve("valid.de").toString(), CORPUS.resolve("valid.en").toString(), 80,
+                "word", false, 1, 0, null, null,
+                "gru", "additive", 32, 32, 1, true, 0.1, false,
+                32, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, 7);
+    }
+
+    private static Trainer.Result train(TrainingConfig c, Path root, boolean resume) throws IOException {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return TrainingPipeline.run(c, new TrainingPipeline.Locations(root.resolve("models"), root.resolve("vocab")),
+                resume, false, null, quiet, false);
+    }
+
+    @Test
+    void lossFallsAndResumingGivesTheSameWeightsAsTrainingStraightThrough(@TempDir Path root) throws IOException {
+        Trainer.Result straight = train(tiny("straight", 2), root, false);
+        double uniform = Math.log(TrainedModelFixture.targetVocabSize(root.resolve("models/straight")));
+        assertTrue(straight.bestValidationLoss() < 0.5 * uniform,
+                "validation loss " + straight.bestValidationLoss() + " should fall well below uniform " + uniform);
+
+        train(tiny("resumed", 1), root, false);
+        Trainer.Result resumed = train(tiny("resumed", 2), root, true);
+        assertEquals(straight.steps(), resumed.steps());
+
+        INDArray a = ModelDirectory.load(root.resolve("models/straight"), ModelDirectory.LAST_WEIGHTS, DataType.FLOAT)
+                .model().parameters().flatValues();
+        INDArray b = ModelDirectory.load(root.resolve("models/resumed"), ModelDirectory.LAST_WEIGHTS, DataType.FLOAT)
+                .model().parameters().flatValues();
+        assertArrayEquals(a.data().asFloat(), b.data().asFloat(), 1e-6f);
+
+        List<String> log = Files.readAllLines(root.resolve("models/resumed").resolve(ModelDirectory.LOG));
+        assertEquals(TrainingLog.HEADER, log.get(0));
+        assertEquals(3, log.size(), "one row per epoch-end validation, appended across the resume");
+        assertTrue(Files.isRegularFile(root.resolve("vocab/straight.de.vocab")), "vocabularies are built into vocab/");
+        assertTrue(Files.isRegularFile(root.resolve("models/straight").resolve(ModelDirectory.METRICS)));
+    }
+
+    @Test
+    void refusesToOverwriteATrainedModelOrToResumeNothing(@TempDir Path root) throws IOException {
+        train(tiny("m", 1), root, false);
+        IOException e = assertThrows(IOException.class, () -> train(tiny("m", 1), root, false));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+        IOException nothing = assertThrows(IOException.class, () -> train(tiny("other", 1), root, true));
+        assertTrue(nothing.getMessage().contains("nothing to resume"), nothing.getMessage());
+    }
+
+    @Test
+    void truncatedOrCorruptWeightsAreRefusedWithTheFileName(@TempDir Path root) throws IOException {
+        train(tiny("m", 1), root, false);
+        Path dir = root.resolve("models/m");
+        Path weights = dir.resolve(ModelDirectory.WEIGHTS);
+        byte[] bytes = Files.readAllBytes(weights);
+
+        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IOException truncated = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertTrue(truncated.getMessage().contains("truncated") && truncated.getMessage().contains(weights.toString()),
+                truncated.getMessage());
+
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 2] ^= 0x40;
+        Files.write(weights, flipped);
+        IOException corrupt = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertTrue(corrupt.getMessage().contains("checksum"), corrupt.getMessage());
+
+        Files.write(weights, bytes);
+        Files.writeString(weights, "x", StandardOpenOption.APPEND);
+        assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+
+        IOException missing = assertThrows(IOException.class, () -> ModelDirectory.load(root.resolve("models/none")));
+        assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
+    }
+}
