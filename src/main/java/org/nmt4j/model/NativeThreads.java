@@ -1,6 +1,7 @@
 package org.nmt4j.model;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Chooses how many threads ND4J's native ops and BLAS use. The default is 1: on a shared 2-core machine,
@@ -26,6 +27,9 @@ public final class NativeThreads {
         Nd4j.getEnvironment().setMaxThreads(n);
         Nd4j.getEnvironment().setMaxMasterThreads(n);
         Nd4j.factory().blas().setMaxThreads(n);
+        // The two calls above leave libnd4j's own OpenMP loops (pullRows, softmax, ...) at the machine's core count;
+        // only this reaches them. Without it beam search ran 7x slower under load (decode issue, README).
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
         return n;
     }
 }
