@@ -1,6 +1,8 @@
 package org.nmt4j.decode;
 
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.model.Workspaces;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.util.ArrayList;
@@ -59,6 +61,13 @@ public final class BeamSearch {
      */
     public List<DecodedSequence> search(int[] source, DecodeOptions options) {
         StepValues.checkSource(source);
+        // Temporaries live in a per-thread workspace; everything kept (nodes, results) is plain Java arrays.
+        try (MemoryWorkspace ws = Workspaces.open("beam")) {
+            return searchInWorkspace(source, options);
+        }
+    }
+
+    private List<DecodedSequence> searchInWorkspace(int[] source, DecodeOptions options) {
         int k = options.beam();
         int sourceLength = source.length;
         int maxLength = options.maxOutputLength(sourceLength - 1);
