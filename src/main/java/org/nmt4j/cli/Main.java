@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 SplitCommand.class,
                 GenerateCommand.class,
                 TranslateCommand.class,
+                EvaluateCommand.class,
                 ServeCommand.class,
                 TrainCommand.class,
                 BenchCommand.class,

@@ -1,0 +1,113 @@
+package org.nmt4j.cli;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.LengthPenalty;
+import org.nmt4j.decode.Translator;
+import org.nmt4j.eval.InputFileException;
+import org.nmt4j.eval.TranslationEvaluator;
+import org.nmt4j.eval.Utf8Lines;
+import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.train.ModelDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Translates a test set and prints BLEU, chrF, their signatures and the decoding speed. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Translate a test set with a model, score the detokenised output against raw references with "
+                + "corpus BLEU and chrF2 (as sacreBLEU does by default), print both with their signatures and the "
+                + "decoding speed, and write the hypotheses.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory, e.g. models/multi30k-de-en.")
+    Path model;
+
+    @Option(names = "--src", required = true, paramLabel = "FILE", description = "Source sentences, one per line (UTF-8).")
+    Path src;
+
+    @Option(names = "--ref", required = true, paramLabel = "FILE", description = "Raw reference file aligned with --src; repeat for several references.")
+    List<Path> refs;
+
+    @Option(names = "--hyp", paramLabel = "FILE", description = "Where to write the hypotheses (default: <model>/<src name>.beam<k>.hyp).")
+    Path hyp;
+
+    @Option(names = "--beam", defaultValue = "5", description = "Beam width; 1 = greedy search (batched).")
+    int beam;
+
+    @Option(names = "--alpha", defaultValue = "1.0", description = "Length-penalty exponent; 0 ranks by raw log-probability.")
+    double alpha;
+
+    @Option(names = "--length-penalty", defaultValue = "gnmt", paramLabel = "KIND",
+            description = "gnmt: logP / ((5+n)/6)^alpha; average: logP / n^alpha (n counts </s>).")
+    String lengthPenalty;
+
+    @Option(names = "--max-length-ratio", defaultValue = "2.0", description = "Output stops at ratio * source length + 10 tokens.")
+    double maxLengthRatio;
+
+    @Option(names = "--batch", defaultValue = "" + Translator.DEFAULT_BATCH_SIZE, description = "Sentences decoded together by greedy search.")
+    int batch;
+
+    @Option(names = "--no-unk-replace", description = "Keep <unk> instead of copying the most attended source token.")
+    boolean noUnkReplace;
+
+    @Option(names = "--no-progress", description = "Do not show a progress bar on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            DecodeOptions options = new DecodeOptions(beam, 1, alpha, maxLengthRatio, !noUnkReplace, LengthPenalty.parse(lengthPenalty));
+            if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+            List<String> sources = Utf8Lines.read(src);
+            List<List<String>> refStreams = new ArrayList<>();
+            for (Path ref : refs) {
+                List<String> lines = Utf8Lines.read(ref);
+                if (lines.size() != sources.size()) {
+                    throw new InputFileException(ref, "has " + lines.size() + " lines but " + src + " has " + sources.size());
+                }
+                refStreams.add(lines);
+            }
+            Translator translator = new Translator(ModelDirectory.load(model));
+            TranslationEvaluator.Result r;
+            try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("evaluate")
+                    .setInitialMax(sources.size()).showSpeed().setUnit(" sent", 1)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                r = new TranslationEvaluator().evaluate(translator, sources, refStreams, options, batch, n -> {
+                    if (bar != null) bar.stepBy(n);
+                });
+            }
+            Path hypFile = hyp != null ? hyp : model.resolve(src.getFileName() + ".beam" + beam + ".hyp");
+            AtomicFiles.writeString(hypFile, r.hypotheses().isEmpty() ? "" : String.join("\n", r.hypotheses()) + "\n");
+            r.report().lines().forEach(out::println);
+            out.printf(Locale.ROOT, "speed: %d sentences in %.1f s = %.1f sentences/s (beam %d%s)%n", sources.size(),
+                    r.seconds(), r.sentencesPerSecond(), beam, beam == 1 ? ", batch " + batch : "");
+            out.println("hypotheses: " + hypFile);
+            out.flush();
+            return 0;
+        } catch (NoSuchFileException e) {
+            err.println("evaluate: no such file: " + e.getFile());
+            return 1;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("evaluate: " + e.getMessage());
+            return 1;
+        }
+    }
+}
