@@ -226,7 +226,7 @@ public final class Seq2SeqModel {
             dh[l] = Nd4j.zeros(type, b, h);
             dc[l] = config.cell() == CellType.LSTM ? Nd4j.zeros(type, b, h) : null;
         }
-        Attention.MemoryGrads memoryGrads = new Attention.MemoryGrads(memory);
+        Attention.MemoryGrads memoryGrads = new Attention.MemoryGrads(memory, config.attention());
         INDArray dXpEmb = Nd4j.create(type, (long) t * b, (long) config.cell().blocks * h);
         INDArray wCtx = params.get("decoder.l0.Wctx");
         for (int i = t - 1; i >= 0; i--) {
