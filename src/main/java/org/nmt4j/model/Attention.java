@@ -70,11 +70,11 @@ final class Attention {
         int d = c.encoderOutputSize(), h = c.hiddenSize();
         switch (c.attention()) {
             case ADDITIVE -> {
-                b.add("attention.W", Parameters.Init.XAVIER_UNIFORM, d, h);
-                b.add("attention.U", Parameters.Init.XAVIER_UNIFORM, h, h);
-                b.add("attention.v", Parameters.Init.XAVIER_UNIFORM, h, 1);
+                b.add("attention.W", Parameters.Init.fanIn(d), d, h);
+                b.add("attention.U", Parameters.Init.fanIn(h), h, h);
+                b.add("attention.v", Parameters.Init.fanIn(h), h, 1);
             }
-            case MULTIPLICATIVE -> b.add("attention.W", Parameters.Init.XAVIER_UNIFORM, d, h);
+            case MULTIPLICATIVE -> b.add("attention.W", Parameters.Init.fanIn(d), d, h);
             case DOT -> {
             }
         }
