@@ -74,6 +74,26 @@ public final class ModelDirectory {
         WeightsFile.save(params, dir.resolve(WEIGHTS));
     }
 
+    /**
+     * Copies what inference needs (config, vocabularies, best weights) plus the training log and metrics into
+     * {@code target}, with weights at the given precision and without the resume checkpoint: a model ready to
+     * ship. Returns the size of the written weights file in bytes.
+     */
+    public static long bundle(Path source, Path target, WeightsFile.Precision precision) throws IOException {
+        TrainedModel m = load(source);
+        Files.createDirectories(target);
+        writeConfig(target, m.config());
+        m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
+        m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
+        for (String extra : new String[]{LOG, METRICS}) {
+            if (Files.isRegularFile(source.resolve(extra))) {
+                AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));
+            }
+        }
+        WeightsFile.save(m.model().parameters(), target.resolve(WEIGHTS), precision);
+        return Files.size(target.resolve(WEIGHTS));
+    }
+
     /** Loads a trained model for inference, in float32. */
     public static TrainedModel load(Path dir) throws IOException {
         return load(dir, WEIGHTS, DataType.FLOAT);
