@@ -175,6 +175,7 @@ public final class Trainer {
         }
         csv.append(next.step(), next.epoch(), trainLoss, valLoss, Math.exp(valLoss), valBleu, next.learningRate(),
                 tokensPerSecond, next.seconds());
+        TrainingCurve.draw(modelDir.resolve(ModelDirectory.LOG), modelDir.resolve(ModelDirectory.CURVE));
         log.printf("%s epoch %d step %d: train loss %.4f | val loss %.4f ppl %.2f%s | lr %.2e | %.0f tok/s%s%n",
                 epochEnd ? "EPOCH END" : "validation", next.epoch(), next.step(), trainLoss, valLoss, Math.exp(valLoss),
                 valBleu.isPresent() ? String.format(" BLEU %.2f", valBleu.getAsDouble()) : "", next.learningRate(),
