@@ -118,6 +118,10 @@ public final class Trainer {
                     if (bar != null) {
                         bar.step();
                         bar.setExtraMessage(String.format(" loss %.3f  %.0f tok/s", loss.mean(), tokensPerSecond));
+                    } else if ((bi + 1) % 100 == 0) {
+                        // No bar (logging to a file): a line every 100 batches instead.
+                        log.printf("  epoch %d batch %d/%d loss %.4f %.0f tok/s%n", epoch + 1, bi + 1, batches.size(),
+                                epochLoss / Math.max(1, epochTokens), tokensPerSecond);
                     }
                     if (config.validateEvery() > 0 && step % config.validateEvery() == 0) {
                         state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond,
