@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 TrainCommand.class,
                 BenchCommand.class,
+                BundleCommand.class,
                 ScoreCommand.class,
         })
 public final class Main implements Runnable {

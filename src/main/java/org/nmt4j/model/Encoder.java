@@ -54,14 +54,14 @@ final class Encoder {
     }
 
     static void declare(Parameters.Builder b, ModelConfig c) {
-        b.add("encoder.embedding", Parameters.Init.UNIFORM_SMALL, c.sourceVocabSize(), c.embeddingSize());
+        b.add("encoder.embedding", Parameters.Init.normal(1), c.sourceVocabSize(), c.embeddingSize());
         long gates = (long) c.cell().blocks * c.hiddenSize();
         for (int l = 0; l < c.layers(); l++) {
             long in = l == 0 ? c.embeddingSize() : c.encoderOutputSize();
             for (int d = 0; d < c.directions(); d++) {
                 String p = prefix(l, d);
-                b.add(p + ".W", Parameters.Init.XAVIER_UNIFORM, in, gates);
-                b.add(p + ".b", Parameters.Init.ZEROS, 1, gates);
+                b.add(p + ".W", Parameters.Init.fanIn(c.hiddenSize()), in, gates);
+                b.add(p + ".b", Parameters.Init.fanIn(c.hiddenSize()), 1, gates);
                 RecurrentCell.declare(b, c.cell(), c.hiddenSize(), p);
             }
         }

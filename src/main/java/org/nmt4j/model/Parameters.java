@@ -16,8 +16,25 @@ import java.util.SplittableRandom;
  */
 public final class Parameters {
 
-    /** How a tensor is initialised. */
-    public enum Init { ZEROS, ONES, XAVIER_UNIFORM, UNIFORM_SMALL }
+    /** How a tensor is initialised: all zeros, normal with standard deviation {@code scale}, or uniform in +-scale. */
+    public record Init(String kind, double scale) {
+        public static final Init ZEROS = new Init("zeros", 0);
+
+        /** N(0, std^2), as PyTorch initialises embeddings (std 1). */
+        public static Init normal(double std) {
+            return new Init("normal", std);
+        }
+
+        /** U(-limit, limit), as PyTorch initialises linear and recurrent layers (limit 1/sqrt(fan-in or hidden)). */
+        public static Init uniform(double limit) {
+            return new Init("uniform", limit);
+        }
+
+        /** PyTorch's default for a linear layer with {@code fanIn} inputs. */
+        public static Init fanIn(long fanIn) {
+            return uniform(1 / Math.sqrt(fanIn));
+        }
+    }
 
     private final DataType dataType;
     private final INDArray values;
@@ -115,24 +132,27 @@ public final class Parameters {
             SplittableRandom random = new SplittableRandom(seed);
             for (Map.Entry<String, Init> e : inits.entrySet()) {
                 INDArray v = p.get(e.getKey());
-                long[] shape = shapes.get(e.getKey());
-                switch (e.getValue()) {
-                    case ZEROS -> v.assign(0);
-                    case ONES -> v.assign(1);
-                    case XAVIER_UNIFORM -> {
-                        double fanIn = shape[0], fanOut = shape.length > 1 ? shape[1] : 1;
-                        fillUniform(v, random, Math.sqrt(6.0 / (fanIn + fanOut)));
-                    }
-                    case UNIFORM_SMALL -> fillUniform(v, random, 0.1);
+                Init init = e.getValue();
+                switch (init.kind()) {
+                    case "zeros" -> v.assign(0);
+                    case "uniform" -> fill(v, () -> (random.nextDouble() * 2 - 1) * init.scale());
+                    case "normal" -> fill(v, () -> gaussian(random) * init.scale());
+                    default -> throw new IllegalStateException(init.kind());
                 }
             }
             return p;
         }
 
-        private static void fillUniform(INDArray v, SplittableRandom random, double limit) {
+        private static void fill(INDArray v, java.util.function.DoubleSupplier next) {
             double[] data = new double[(int) v.length()];
-            for (int i = 0; i < data.length; i++) data[i] = (random.nextDouble() * 2 - 1) * limit;
+            for (int i = 0; i < data.length; i++) data[i] = next.getAsDouble();
             v.assign(Nd4j.createFromArray(data).reshape(v.shape()).castTo(v.dataType()));
+        }
+
+        /** Box-Muller, so initialisation depends only on the seed (SplittableRandom has no nextGaussian on Java 17). */
+        private static double gaussian(SplittableRandom random) {
+            double u1 = 1 - random.nextDouble(), u2 = random.nextDouble();
+            return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
         }
     }
 }

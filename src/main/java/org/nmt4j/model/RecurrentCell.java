@@ -48,10 +48,10 @@ final class RecurrentCell {
     /** Declares this cell's recurrent weights. */
     static void declare(Parameters.Builder b, CellType type, int hidden, String prefix) {
         if (type == CellType.GRU) {
-            b.add(prefix + ".Uzr", Parameters.Init.XAVIER_UNIFORM, hidden, 2L * hidden);
-            b.add(prefix + ".Uh", Parameters.Init.XAVIER_UNIFORM, hidden, hidden);
+            b.add(prefix + ".Uzr", Parameters.Init.fanIn(hidden), hidden, 2L * hidden);
+            b.add(prefix + ".Uh", Parameters.Init.fanIn(hidden), hidden, hidden);
         } else {
-            b.add(prefix + ".U", Parameters.Init.XAVIER_UNIFORM, hidden, (long) type.blocks * hidden);
+            b.add(prefix + ".U", Parameters.Init.fanIn(hidden), hidden, (long) type.blocks * hidden);
         }
     }
 

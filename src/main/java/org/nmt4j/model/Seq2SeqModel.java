@@ -85,28 +85,28 @@ public final class Seq2SeqModel {
         Attention.declare(b, c);
         int h = c.hiddenSize(), d = c.encoderOutputSize(), e = c.embeddingSize();
         long gates = (long) c.cell().blocks * h;
-        b.add("bridge.W", Parameters.Init.XAVIER_UNIFORM, d, h);
-        b.add("bridge.b", Parameters.Init.ZEROS, 1, h);
+        b.add("bridge.W", Parameters.Init.fanIn(d), d, h);
+        b.add("bridge.b", Parameters.Init.fanIn(d), 1, h);
         if (c.cell() == CellType.LSTM) {
-            b.add("bridge.Wc", Parameters.Init.XAVIER_UNIFORM, d, h);
-            b.add("bridge.bc", Parameters.Init.ZEROS, 1, h);
+            b.add("bridge.Wc", Parameters.Init.fanIn(d), d, h);
+            b.add("bridge.bc", Parameters.Init.fanIn(d), 1, h);
         }
-        b.add("decoder.embedding", Parameters.Init.UNIFORM_SMALL, c.targetVocabSize(), e);
+        b.add("decoder.embedding", Parameters.Init.normal(1), c.targetVocabSize(), e);
         for (int l = 0; l < c.layers(); l++) {
             String p = "decoder.l" + l;
             if (l == 0) {
-                b.add(p + ".Wemb", Parameters.Init.XAVIER_UNIFORM, e, gates);
-                b.add(p + ".Wctx", Parameters.Init.XAVIER_UNIFORM, d, gates);
+                b.add(p + ".Wemb", Parameters.Init.fanIn(h), e, gates);
+                b.add(p + ".Wctx", Parameters.Init.fanIn(h), d, gates);
             } else {
-                b.add(p + ".W", Parameters.Init.XAVIER_UNIFORM, h, gates);
+                b.add(p + ".W", Parameters.Init.fanIn(h), h, gates);
             }
-            b.add(p + ".b", Parameters.Init.ZEROS, 1, gates);
+            b.add(p + ".b", Parameters.Init.fanIn(h), 1, gates);
             RecurrentCell.declare(b, c.cell(), h, p);
         }
-        b.add("output.Wo", Parameters.Init.XAVIER_UNIFORM, (long) h + d + e, h);
-        b.add("output.bo", Parameters.Init.ZEROS, 1, h);
-        if (!c.tieEmbeddings()) b.add("output.Wv", Parameters.Init.XAVIER_UNIFORM, h, c.targetVocabSize());
-        b.add("output.bv", Parameters.Init.ZEROS, 1, c.targetVocabSize());
+        b.add("output.Wo", Parameters.Init.fanIn((long) h + d + e), (long) h + d + e, h);
+        b.add("output.bo", Parameters.Init.fanIn((long) h + d + e), 1, h);
+        if (!c.tieEmbeddings()) b.add("output.Wv", Parameters.Init.fanIn(h), h, c.targetVocabSize());
+        b.add("output.bv", Parameters.Init.fanIn(h), 1, c.targetVocabSize());
         return b;
     }
 
@@ -226,7 +226,7 @@ public final class Seq2SeqModel {
             dh[l] = Nd4j.zeros(type, b, h);
             dc[l] = config.cell() == CellType.LSTM ? Nd4j.zeros(type, b, h) : null;
         }
-        Attention.MemoryGrads memoryGrads = new Attention.MemoryGrads(memory);
+        Attention.MemoryGrads memoryGrads = new Attention.MemoryGrads(memory, config.attention());
         INDArray dXpEmb = Nd4j.create(type, (long) t * b, (long) config.cell().blocks * h);
         INDArray wCtx = params.get("decoder.l0.Wctx");
         for (int i = t - 1; i >= 0; i--) {

@@ -19,7 +19,8 @@ import java.nio.file.Path;
 /**
  * The on-disk layout of a trained model, {@code models/<name>/}: {@code config.yaml} (every setting),
  * {@code source.vocab}, {@code target.vocab}, {@code weights.bin} (the best checkpoint), {@code last.bin} and
- * {@code last-state.json} (for {@code train --resume}), {@code training-log.csv} and {@code metrics.json}.
+ * {@code last-state.json} (for {@code train --resume}), {@code training-log.csv}, {@code training-curve.svg} and
+ * {@code metrics.json}.
  * Loading needs nothing but the directory.
  */
 public final class ModelDirectory {
@@ -33,6 +34,7 @@ public final class ModelDirectory {
     public static final String OPTIMIZER_STATE = "last-optimizer.bin";
     public static final String LOG = "training-log.csv";
     public static final String METRICS = "metrics.json";
+    public static final String CURVE = "training-curve.svg";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -72,6 +74,26 @@ public final class ModelDirectory {
         source.save(dir.resolve(SOURCE_VOCAB));
         target.save(dir.resolve(TARGET_VOCAB));
         WeightsFile.save(params, dir.resolve(WEIGHTS));
+    }
+
+    /**
+     * Copies what inference needs (config, vocabularies, best weights) plus the training log and metrics into
+     * {@code target}, with weights at the given precision and without the resume checkpoint: a model ready to
+     * ship. Returns the size of the written weights file in bytes.
+     */
+    public static long bundle(Path source, Path target, WeightsFile.Precision precision) throws IOException {
+        TrainedModel m = load(source);
+        Files.createDirectories(target);
+        writeConfig(target, m.config());
+        m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
+        m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
+        for (String extra : new String[]{LOG, METRICS, CURVE}) {
+            if (Files.isRegularFile(source.resolve(extra))) {
+                AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));
+            }
+        }
+        WeightsFile.save(m.model().parameters(), target.resolve(WEIGHTS), precision);
+        return Files.size(target.resolve(WEIGHTS));
     }
 
     /** Loads a trained model for inference, in float32. */

@@ -1,11 +1,9 @@
 package org.nmt4j.train;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nmt4j.io.AtomicFiles;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -25,37 +23,47 @@ final class OptimizerStateFile {
     private OptimizerStateFile() {
     }
 
-    static void save(INDArray state, Path file) throws IOException {
-        float[] values = state.castTo(DataType.FLOAT).data().asFloat();
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(values);
-        CRC32 crc = new CRC32();
-        crc.update(buf.array());
+    static void save(AdamOptimizer adam, Path file) throws IOException {
+        float[] m = adam.firstMoments(), v = adam.secondMoments();
         AtomicFiles.write(file, raw -> {
-            DataOutputStream out = new DataOutputStream(raw);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
             out.writeInt(MAGIC);
-            out.writeLong(values.length);
-            out.write(buf.array());
+            out.writeLong(m.length);
+            out.writeDouble(adam.learningRate());
+            CRC32 crc = new CRC32();
+            for (float[] a : new float[][]{m, v}) {
+                byte[] bytes = toBytes(a);
+                crc.update(bytes);
+                out.write(bytes);
+            }
             out.writeLong(crc.getValue());
             out.flush();
         });
     }
 
-    static void load(Path file, INDArray target) throws IOException {
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+    static void load(Path file, AdamOptimizer adam) throws IOException {
+        float[] m = adam.firstMoments(), v = adam.secondMoments();
+        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             if (in.readInt() != MAGIC) throw new IOException(file + ": not an optimizer state file");
             long n = in.readLong();
-            if (n != target.length()) throw new IOException(file + ": has " + n + " values, the model needs " + target.length());
-            byte[] bytes = new byte[Math.toIntExact(n * 4)];
-            in.readFully(bytes);
+            if (n != m.length) throw new IOException(file + ": has " + n + " values, the model needs " + m.length);
+            adam.setLearningRate(in.readDouble());
             CRC32 crc = new CRC32();
-            crc.update(bytes);
+            for (float[] a : new float[][]{m, v}) {
+                byte[] bytes = new byte[a.length * 4];
+                in.readFully(bytes);
+                crc.update(bytes);
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(a);
+            }
             if (in.readLong() != crc.getValue()) throw new IOException(file + ": checksum mismatch, the file is corrupt");
-            float[] values = new float[(int) n];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
         } catch (EOFException e) {
             throw new IOException(file + ": file is truncated", e);
         }
+    }
+
+    private static byte[] toBytes(float[] a) {
+        ByteBuffer buf = ByteBuffer.allocate(a.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(a);
+        return buf.array();
     }
 }

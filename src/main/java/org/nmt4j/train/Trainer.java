@@ -4,10 +4,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nmt4j.corpus.Batch;
 import org.nmt4j.corpus.Batcher;
 import org.nmt4j.corpus.BatchingConfig;
@@ -68,12 +64,10 @@ public final class Trainer {
     /** Trains from scratch, or from the {@code last} checkpoint state when {@code resume} holds it. */
     public Result run(TrainingState resume) throws IOException {
         Parameters params = model.parameters();
-        Adam adam = new Adam(config.learningRate());
-        INDArray optimizerState = Nd4j.create(params.dataType(), 1, adam.stateSize(params.count()));
-        GradientUpdater<?> updater = adam.instantiate(optimizerState, true);
+        AdamOptimizer adam = new AdamOptimizer(params.count(), config.learningRate());
         TrainingState state = resume == null ? TrainingState.initial(config.learningRate()) : resume;
         if (resume != null) {
-            OptimizerStateFile.load(modelDir.resolve(ModelDirectory.OPTIMIZER_STATE), optimizerState);
+            OptimizerStateFile.load(modelDir.resolve(ModelDirectory.OPTIMIZER_STATE), adam);
             log.printf("resuming at epoch %d, step %d (lr %.2e, best val loss %.4f)%n", state.epoch(), state.step(),
                     state.learningRate(), state.bestValidationLoss());
         }
@@ -109,9 +103,7 @@ public final class Trainer {
                             throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step "
                                     + step + "; try a lower learningRate or clipNorm");
                         }
-                        clip(params.flatGradients(), config.clipNorm());
-                        updater.applyUpdater(params.flatGradients(), (int) step, epoch);
-                        params.flatValues().subi(params.flatGradients());
+                        adam.step(params, step, config.clipNorm());
                     }
                     epochLoss += loss.sum();
                     epochTokens += loss.tokens();
@@ -126,10 +118,14 @@ public final class Trainer {
                     if (bar != null) {
                         bar.step();
                         bar.setExtraMessage(String.format(" loss %.3f  %.0f tok/s", loss.mean(), tokensPerSecond));
+                    } else if ((bi + 1) % 100 == 0) {
+                        // No bar (logging to a file): a line every 100 batches instead.
+                        log.printf("  epoch %d batch %d/%d loss %.4f %.0f tok/s%n", epoch + 1, bi + 1, batches.size(),
+                                epochLoss / Math.max(1, epochTokens), tokensPerSecond);
                     }
                     if (config.validateEvery() > 0 && step % config.validateEvery() == 0) {
                         state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond,
-                                adam, optimizerState, false);
+                                adam, false);
                         stop = state.badValidations() >= config.earlyStopping() && config.earlyStopping() > 0;
                     }
                     if (elapsed(started, priorSeconds) >= deadline) {
@@ -145,7 +141,7 @@ public final class Trainer {
             }
             if (!(config.validateEvery() > 0 && state.step() % config.validateEvery() == 0)) {
                 state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond, adam,
-                        optimizerState, true);
+                        true);
             }
             if (config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping()) {
                 log.printf("early stopping: validation loss has not improved for %d validations%n", state.badValidations());
@@ -158,7 +154,7 @@ public final class Trainer {
     }
 
     private TrainingState validate(TrainingState state, List<Batch> validBatches, TrainingLog csv, double trainLoss,
-                                   double tokensPerSecond, Adam adam, INDArray optimizerState, boolean epochEnd)
+                                   double tokensPerSecond, AdamOptimizer adam, boolean epochEnd)
             throws IOException {
         double sum = 0;
         long tokens = 0;
@@ -183,13 +179,14 @@ public final class Trainer {
         }
         csv.append(next.step(), next.epoch(), trainLoss, valLoss, Math.exp(valLoss), valBleu, next.learningRate(),
                 tokensPerSecond, next.seconds());
+        TrainingCurve.draw(modelDir.resolve(ModelDirectory.LOG), modelDir.resolve(ModelDirectory.CURVE));
         log.printf("%s epoch %d step %d: train loss %.4f | val loss %.4f ppl %.2f%s | lr %.2e | %.0f tok/s%s%n",
                 epochEnd ? "EPOCH END" : "validation", next.epoch(), next.step(), trainLoss, valLoss, Math.exp(valLoss),
                 valBleu.isPresent() ? String.format(" BLEU %.2f", valBleu.getAsDouble()) : "", next.learningRate(),
                 tokensPerSecond, improved ? " (best, saved)" : "");
         // The `last` checkpoint: weights, optimizer moments and loop state, each written atomically.
         WeightsFile.save(model.parameters(), modelDir.resolve(ModelDirectory.LAST_WEIGHTS));
-        OptimizerStateFile.save(optimizerState, modelDir.resolve(ModelDirectory.OPTIMIZER_STATE));
+        OptimizerStateFile.save(adam, modelDir.resolve(ModelDirectory.OPTIMIZER_STATE));
         next.save(modelDir.resolve(ModelDirectory.LAST_STATE));
         return next;
     }
@@ -206,13 +203,6 @@ public final class Trainer {
                 .build();
         bar.stepTo(done);
         return bar;
-    }
-
-    /** Scales the gradient so its L2 norm is at most {@code maxNorm}; returns the norm before clipping. */
-    static double clip(INDArray gradient, double maxNorm) {
-        double norm = gradient.norm2Number().doubleValue();
-        if (maxNorm > 0 && norm > maxNorm) gradient.muli(maxNorm / norm);
-        return norm;
     }
 
     private static double elapsed(long startedNanos, double priorSeconds) {

@@ -17,10 +17,6 @@ import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.Vocabulary;
 import org.nmt4j.vocab.VocabularyBuilder;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,9 +56,7 @@ public final class TrainingBenchmark {
         EncodedCorpus ids = EncodedCorpus.encode(corpus.pairs(), srcTok, tgtTok, sv, tv);
         Seq2SeqModel model = Seq2SeqModel.initialise(config.modelConfig(sv.size(), tv.size()), Trainer.trainingType(), config.seed());
         Parameters params = model.parameters();
-        Adam adam = new Adam(config.learningRate());
-        INDArray state = Nd4j.create(params.dataType(), 1, adam.stateSize(params.count()));
-        GradientUpdater<?> updater = adam.instantiate(state, true);
+        AdamOptimizer adam = new AdamOptimizer(params.count(), config.learningRate());
         List<Batch> batches = new Batcher(ids, new BatchingConfig(config.batchSize(), 0, 2, config.seed())).epoch(0);
         log.printf("benchmark: %s; %,d parameters; vocab %d/%d; %,d pairs -> %d batches of %d; %d warm-up + %d timed steps%n",
                 TrainingPipeline.describe(config), params.count(), sv.size(), tv.size(), ids.size(), batches.size(),
@@ -75,9 +69,7 @@ public final class TrainingBenchmark {
             try (MemoryWorkspace ws = Workspaces.open("train")) {
                 params.zeroGradients();
                 loss = model.forwardBackward(b, new SplittableRandom(i), config.labelSmoothing(), b.targetTokens());
-                Trainer.clip(params.flatGradients(), config.clipNorm());
-                updater.applyUpdater(params.flatGradients(), i + 1, 0);
-                params.flatValues().subi(params.flatGradients());
+                adam.step(params, i + 1, config.clipNorm());
             }
             if (i >= warmup) {
                 tokens += loss.tokens();

@@ -25,42 +25,71 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The binary weights file: magic, version, then each tensor (name, shape, little-endian float32 values),
+ * The binary weights file: magic, version, precision, then each tensor (name, shape, little-endian float32 or
+ * float16 values),
  * then a CRC32 of everything before it. Loading checks names, shapes, length and checksum, so a truncated or
  * corrupt file is refused with a message instead of producing a silently broken model.
  */
 public final class WeightsFile {
 
     private static final int MAGIC = 0x4E4D5457; // "NMTW"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final byte FLOAT32 = 0, FLOAT16 = 1;
+
+    /** How values are stored: float32, or IEEE half precision (half the size, for bundled models). */
+    public enum Precision { FLOAT32, FLOAT16 }
 
     private WeightsFile() {
     }
 
     /** Writes atomically: to a temporary file beside the target, then renamed over it. */
     public static void save(Parameters params, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(params, out));
+        save(params, file, Precision.FLOAT32);
     }
 
-    private static void write(Parameters params, OutputStream raw) throws IOException {
+    public static void save(Parameters params, Path file, Precision precision) throws IOException {
+        AtomicFiles.write(file, out -> write(params, out, precision));
+    }
+
+    private static void write(Parameters params, OutputStream raw, Precision precision) throws IOException {
         CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
         DataOutputStream out = new DataOutputStream(checked);
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
+        out.writeByte(precision == Precision.FLOAT16 ? FLOAT16 : FLOAT32);
         out.writeInt(params.shapes().size());
         for (Map.Entry<String, long[]> e : params.shapes().entrySet()) {
             out.writeUTF(e.getKey());
             out.writeInt(e.getValue().length);
             for (long d : e.getValue()) out.writeLong(d);
             float[] values = params.get(e.getKey()).castTo(DataType.FLOAT).dup('c').data().asFloat();
-            ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-            buf.asFloatBuffer().put(values);
-            out.write(buf.array());
+            out.write(encode(values, precision == Precision.FLOAT16));
         }
         out.flush();
         long crc = checked.getChecksum().getValue();
         out.writeLong(crc);
         out.flush();
+    }
+
+    private static byte[] encode(float[] values, boolean half) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * (half ? 2 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+        if (half) {
+            for (float v : values) buf.putShort(HalfFloat.fromFloat(v));
+        } else {
+            buf.asFloatBuffer().put(values);
+        }
+        return buf.array();
+    }
+
+    private static float[] decode(byte[] bytes, int n, boolean half) {
+        float[] values = new float[n];
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (half) {
+            for (int i = 0; i < n; i++) values[i] = HalfFloat.toFloat(buf.getShort());
+        } else {
+            buf.asFloatBuffer().get(values);
+        }
+        return values;
     }
 
     /** Reads weights into {@code params}, whose names and shapes must match the file exactly. */
@@ -71,7 +100,10 @@ public final class WeightsFile {
             DataInputStream in = new DataInputStream(checked);
             if (in.readInt() != MAGIC) throw new IOException(file + ": not an nmt4j weights file (bad magic number)");
             int version = in.readInt();
-            if (version != VERSION) throw new IOException(file + ": unsupported weights version " + version);
+            if (version != 1 && version != VERSION) throw new IOException(file + ": unsupported weights version " + version);
+            byte precision = version == 1 ? FLOAT32 : in.readByte();   // version 1: float32 only, no precision byte
+            if (precision != FLOAT32 && precision != FLOAT16) throw new IOException(file + ": corrupt header (precision " + precision + ")");
+            int width = precision == FLOAT16 ? 2 : 4;
             int count = in.readInt();
             if (count != params.shapes().size()) {
                 throw new IOException(file + ": has " + count + " tensors, the model config needs " + params.shapes().size());
@@ -88,10 +120,9 @@ public final class WeightsFile {
                             + ", the model config needs " + Arrays.toString(e.getValue()));
                 }
                 INDArray target = params.get(name);
-                byte[] bytes = new byte[Math.toIntExact(target.length() * 4)];
+                byte[] bytes = new byte[Math.toIntExact(target.length() * width)];
                 in.readFully(bytes);
-                float[] values = new float[(int) target.length()];
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+                float[] values = decode(bytes, (int) target.length(), precision == FLOAT16);
                 target.assign(Nd4j.createFromArray(values).reshape(shape).castTo(target.dataType()));
             }
             long expected = checked.getChecksum().getValue();

@@ -1,0 +1,79 @@
+package org.nmt4j.train;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nmt4j.model.Parameters;
+
+import java.nio.FloatBuffer;
+
+/**
+ * Adam (Kingma and Ba 2015, exactly as PyTorch's {@code torch.optim.Adam}) fused with gradient-norm clipping
+ * into one pass over the flat parameter and gradient buffers.
+ *
+ * <p>Why not ND4J's {@code AdamUpdater}: on 8 M parameters it took 87 ms per step here (its fused native op
+ * 89 ms), a fifth of a whole training step; this loop takes ~25 ms, and computing the clipping norm in the
+ * same pass saves ND4J's separate 10 ms norm. The moments live on the Java heap.
+ */
+public final class AdamOptimizer {
+
+    private static final float BETA1 = 0.9f, BETA2 = 0.999f, EPS = 1e-8f;
+
+    private final float[] m;
+    private final float[] v;
+    private final float[] grad;
+    private final float[] param;
+    private double learningRate;
+
+    public AdamOptimizer(long parameterCount, double learningRate) {
+        int n = Math.toIntExact(parameterCount);
+        m = new float[n];
+        v = new float[n];
+        grad = new float[n];
+        param = new float[n];
+        this.learningRate = learningRate;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public void setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    /** First moments (for checkpoints). */
+    float[] firstMoments() {
+        return m;
+    }
+
+    /** Second moments (for checkpoints). */
+    float[] secondMoments() {
+        return v;
+    }
+
+    /**
+     * Clips the gradient to L2 norm {@code maxNorm} (0 = no clipping) and applies Adam step {@code step}
+     * (1-based). Returns the gradient norm before clipping.
+     */
+    public double step(Parameters params, long step, double maxNorm) {
+        if (params.dataType() != DataType.FLOAT) throw new IllegalArgumentException("Adam runs on float32 parameters");
+        FloatBuffer g = params.flatGradients().data().asNioFloat();
+        FloatBuffer p = params.flatValues().data().asNioFloat();
+        g.get(0, grad);
+        p.get(0, param);
+        double sq = 0;
+        for (float x : grad) sq += (double) x * x;
+        double norm = Math.sqrt(sq);
+        float scale = maxNorm > 0 && norm > maxNorm ? (float) (maxNorm / norm) : 1f;
+        double bc1 = 1 - Math.pow(BETA1, step), bc2 = 1 - Math.pow(BETA2, step);
+        float stepSize = (float) (learningRate / bc1);
+        float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
+        for (int i = 0; i < grad.length; i++) {
+            float gi = grad[i] * scale;
+            float mi = m[i] = BETA1 * m[i] + (1 - BETA1) * gi;
+            float vi = v[i] = BETA2 * v[i] + (1 - BETA2) * gi * gi;
+            param[i] -= stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + EPS);
+        }
+        p.put(0, param);
+        return norm;
+    }
+}
