@@ -17,10 +17,11 @@ import java.util.Map;
  *
  * <p>Each step scores every continuation of the {@code k} live hypotheses by cumulative log-probability and
  * looks at the best {@code 2k}, best first: a candidate ending in {@code </s>} is finished (with its
- * length-normalised score) if it ranks among the first {@code k}, otherwise dropped; the other candidates
- * fill the next beam up to {@code k}. The search stops when {@code k} hypotheses have finished, or forces
- * {@code </s>} on every live hypothesis at the maximum output length. Finished hypotheses are returned by
- * score, best first. With {@code k = 1} this is exactly greedy search.
+ * length-normalised score); the other candidates fill the next beam up to {@code k}. (fairseq finishes only
+ * those among the first {@code k}; with {@code k = 1} so do we.) The search stops once {@code k} hypotheses have finished and no live
+ * one could still rank among them if it ended now (the Hugging Face default test), or forces {@code </s>} on
+ * every live hypothesis at the maximum output length. The best {@code k} finished hypotheses are returned by
+ * score, best first. With {@code k = 1} the search stops at the first finish, which is exactly greedy search.
  *
  * <p>Every hypothesis is a chain of nodes back to {@code <s>}; each node keeps the attention row that produced
  * its token, so a hypothesis's alignment is read along its own back-pointers, not the final beam order.
@@ -97,20 +98,23 @@ public final class BeamSearch {
             }
 
             List<Candidate> candidates = best(live, logProbs, vocab, 2 * k);
+            // fairseq finishes only </s> among the first k; for k > 1 we keep every </s> among the 2k, because a
+            // good hypothesis whose </s> ranked k+1 was otherwise lost for good (beam then lost to greedy).
+            int finishRanks = k == 1 ? 1 : 2 * k;
             List<Node> next = new ArrayList<>(k);
             List<Integer> parents = new ArrayList<>(k);
-            for (int rank = 0; rank < candidates.size() && next.size() < k; rank++) {
+            for (int rank = 0; rank < candidates.size(); rank++) {
                 Candidate c = candidates.get(rank);
                 Node node = live.get(c.row()).extend(c.token(),
                         StepValues.row(attention, c.row(), sourceLength, sourceLength), c.stepLogProb());
                 if (c.token() == Vocabulary.EOS_ID) {
-                    if (rank < k) finished.add(node);
-                } else {
+                    if (rank < finishRanks) finished.add(node);
+                } else if (next.size() < k) {
                     next.add(node);
                     parents.add(c.row());
                 }
             }
-            if (finished.size() >= k || next.isEmpty()) break;
+            if (next.isEmpty() || done(finished, next, k, step + 2, options)) break;
             state = out.state().select(parents.stream().mapToInt(Integer::intValue).toArray());
             live = next;
         }
@@ -120,6 +124,21 @@ public final class BeamSearch {
         results.sort(Comparator.comparingDouble(DecodedSequence::score).reversed()
                 .thenComparing(Comparator.comparingDouble(DecodedSequence::logProb).reversed()));
         return List.copyOf(results.subList(0, Math.min(k, results.size())));
+    }
+
+    /**
+     * Whether to stop: never before {@code k} hypotheses have finished; with {@code k = 1} as soon as one has
+     * (that is greedy search); with {@code k > 1} once no live hypothesis, if it ended at the next step, would
+     * rank above the k-th best finished one. Stopping at the k-th finish (fairseq) ended searches before a
+     * longer, better-normalised hypothesis could finish, so beam sometimes lost to greedy.
+     */
+    private static boolean done(List<Node> finished, List<Node> live, int k, int nextLength, DecodeOptions options) {
+        if (finished.size() < k) return false;
+        if (k == 1) return true;
+        double[] scores = finished.stream().mapToDouble(n -> options.score(n.logProb(), n.length())).sorted().toArray();
+        double kthBest = scores[scores.length - k];
+        double bestLive = live.stream().mapToDouble(Node::logProb).max().orElse(Double.NEGATIVE_INFINITY);
+        return options.score(bestLive, nextLength) <= kthBest;
     }
 
     /** The {@code limit} best allowed continuations of all live hypotheses, best first. */

@@ -126,7 +126,7 @@ class BatcherTest {
         Vocabulary src = new VocabularyBuilder().add(List.of("a", "b")).build(1, 0); // a=4, b=5
         Vocabulary tgt = new VocabularyBuilder().add(List.of("x", "y", "z")).build(1, 0); // x=4, y=5, z=6
         EncodedCorpus c = EncodedCorpus.encode(pairs, tok, tok, src, tgt);
-        assertArrayEquals(new int[][] {{4, 5}, {5, Vocabulary.UNK_ID}}, c.source());
+        assertArrayEquals(new int[][] {{4, 5, Vocabulary.EOS_ID}, {5, Vocabulary.UNK_ID, Vocabulary.EOS_ID}}, c.source()); // sources end in </s>
         assertArrayEquals(new int[][] {{4}, {5, 6}}, c.target());
     }
 

@@ -43,19 +43,29 @@ class TrainedModelDecodingTest {
         sources = Files.readAllLines(CORPUS.resolve("test.de")).subList(0, 30);
     }
 
+    /**
+     * Beam search does not promise a better score than greedy on every sentence: pruning by cumulative
+     * log-probability can drop the greedy path (with this model, "zwei und achtzig": greedy -5.19, beam-5 -5.71,
+     * beam-10 better again). It must win on the test set as a whole and on most sentences.
+     */
     @Test
-    void beamFindsAtLeastTheGreedyModelScoreOnEverySentence() {
+    void beamFindsAtLeastTheGreedyModelScoreOverall() {
         List<Translation> greedy = translator.translateAll(sources, DecodeOptions.GREEDY);
         List<Translation> beam = translator.translateAll(sources, DecodeOptions.beam(5, 5));
-        int better = 0;
+        double greedySum = 0, beamSum = 0;
+        int atLeast = 0, better = 0;
         for (int i = 0; i < sources.size(); i++) {
             double g = greedy.get(i).best().score(), b = beam.get(i).best().score();
-            assertTrue(b >= g - 1e-6, "sentence " + i + ": beam " + b + " < greedy " + g);
+            greedySum += g;
+            beamSum += b;
+            if (b >= g - 1e-6) atLeast++;
             if (b > g + 1e-6) better++;
             List<Hypothesis> nbest = beam.get(i).nbest();
             for (int k = 1; k < nbest.size(); k++) assertTrue(nbest.get(k - 1).score() >= nbest.get(k).score());
         }
-        assertTrue(better >= 1, "beam never found a better-scoring translation than greedy"); // 26 of 30 when written
+        assertTrue(beamSum > greedySum, "beam total " + beamSum + " <= greedy total " + greedySum);
+        assertTrue(atLeast >= 0.8 * sources.size(), "beam >= greedy on only " + atLeast + " of " + sources.size());
+        assertTrue(better >= 1, "beam never found a better-scoring translation than greedy");
     }
 
     @Test
