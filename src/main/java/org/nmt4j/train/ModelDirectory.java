@@ -35,11 +35,14 @@ public final class ModelDirectory {
     public static final String LOG = "training-log.csv";
     public static final String METRICS = "metrics.json";
     public static final String CURVE = "training-curve.svg";
+    /** Optional credit line for the training data (shown by the web page). */
+    public static final String ATTRIBUTION = "ATTRIBUTION.txt";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private ModelDirectory() {
@@ -87,7 +90,7 @@ public final class ModelDirectory {
         writeConfig(target, m.config());
         m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
         m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
-        for (String extra : new String[]{LOG, METRICS, CURVE}) {
+        for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION}) {
             if (Files.isRegularFile(source.resolve(extra))) {
                 AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));
             }
@@ -108,6 +111,9 @@ public final class ModelDirectory {
         Path configFile = dir.resolve(CONFIG);
         if (!Files.isRegularFile(configFile)) throw new IOException(dir + ": not a model directory (no " + CONFIG + ")");
         TrainingConfig config = readConfig(configFile);
+        for (String file : new String[]{SOURCE_VOCAB, TARGET_VOCAB, weightsName}) {
+            if (!Files.isRegularFile(dir.resolve(file))) throw new IOException(dir.resolve(file) + ": not found");
+        }
         Vocabulary src = Vocabulary.load(dir.resolve(SOURCE_VOCAB));
         Vocabulary tgt = Vocabulary.load(dir.resolve(TARGET_VOCAB));
         Parameters params;

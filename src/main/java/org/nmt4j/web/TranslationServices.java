@@ -1,40 +1,92 @@
 package org.nmt4j.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translation;
+import org.nmt4j.decode.Translator;
+import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.train.TrainedModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds the {@link TranslationService} that {@code serve} uses.
- *
- * <p>The body of {@link #fromModelsDirectory(Path)} is a placeholder until model loading exists: it reports every
- * model directory as failed. Replace the body (and delete {@link Placeholder}) to plug in the real decoder.
+ * Builds the {@link TranslationService} that {@code serve} uses: every model directory under a folder, loaded
+ * eagerly at start (models are small, and a request should never wait for a load). A directory that fails to
+ * load is listed with its error and never takes the server down.
  */
 public final class TranslationServices {
 
-    /** The message every model gets from the placeholder. */
-    static final String NOT_AVAILABLE = "model loading not available yet";
+    private static final Logger LOG = LoggerFactory.getLogger(TranslationServices.class);
 
     private TranslationServices() {
     }
 
     /** A service over every model directory under {@code modelsDirectory} (see {@link ModelDirectories}). */
     public static TranslationService fromModelsDirectory(Path modelsDirectory) {
-        List<ModelInfo> models = ModelDirectories.scan(modelsDirectory).stream()
-                .map(dir -> ModelInfo.failed(dir.getFileName().toString(), NOT_AVAILABLE))
-                .toList();
-        return new Placeholder(models);
+        Map<String, Translator> translators = new LinkedHashMap<>();
+        List<ModelInfo> infos = new ArrayList<>();
+        for (Path dir : ModelDirectories.scan(modelsDirectory)) {
+            String name = dir.getFileName().toString();
+            try {
+                TrainedModel model = ModelDirectory.load(dir);
+                translators.put(name, new Translator(model));
+                infos.add(describe(name, model));
+                LOG.info("loaded model {} ({} -> {})", name, model.config().sourceLanguage(), model.config().targetLanguage());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("model {} failed to load: {}", name, e.getMessage());
+                infos.add(ModelInfo.failed(name, e.getMessage()));
+            }
+        }
+        return new Loaded(List.copyOf(infos), Map.copyOf(translators));
     }
 
-    /** Lists the models it was given and refuses to translate with any of them. */
-    private record Placeholder(List<ModelInfo> models) implements TranslationService {
+    static ModelInfo describe(String name, TrainedModel model) {
+        var c = model.config();
+        return new ModelInfo(name, c.sourceLanguage(), c.targetLanguage(), c.cell(), c.attention(), c.bidirectional(),
+                validationBleu(model.directory()), ModelInfo.READY, null, attribution(model.directory()));
+    }
+
+    private static Double validationBleu(Path dir) {
+        Path metrics = dir.resolve(ModelDirectory.METRICS);
+        if (!Files.isRegularFile(metrics)) return null;
+        try {
+            JsonNode bleu = new ObjectMapper().readTree(metrics.toFile()).get("bestValidationBleu");
+            return bleu == null || !bleu.isNumber() ? null : bleu.asDouble();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String attribution(Path dir) {
+        Path file = dir.resolve(ModelDirectory.ATTRIBUTION);
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Models loaded at start; translation is thread-safe because {@link Translator} is. */
+    private record Loaded(List<ModelInfo> models, Map<String, Translator> translators) implements TranslationService {
         @Override
         public Translation translate(String model, String text, DecodeOptions options) {
-            ModelInfo info = models.stream().filter(m -> m.name().equals(model)).findFirst()
-                    .orElseThrow(() -> new UnknownModelException(model));
-            throw new ModelUnavailableException("model '" + info.name() + "' failed to load: " + info.error());
+            Translator t = translators.get(model);
+            if (t == null) {
+                ModelInfo info = models.stream().filter(m -> m.name().equals(model)).findFirst()
+                        .orElseThrow(() -> new UnknownModelException(model));
+                throw new ModelUnavailableException("model '" + info.name() + "' failed to load: " + info.error());
+            }
+            return t.translate(text, options);
         }
     }
 }

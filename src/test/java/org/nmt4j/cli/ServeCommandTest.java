@@ -56,12 +56,13 @@ class ServeCommandTest {
     }
 
     @Test
-    void startsAndReportsPlaceholderModelsAsFailed() throws Exception {
+    void startsAndReportsABrokenModelAsFailed() throws Exception {
         Files.createDirectories(dir.resolve("en-de"));
         Files.writeString(dir.resolve("en-de/config.yaml"), "cell: lstm\n");
         try (TranslationServer server = command("--models", dir.toString(), "--port", "0").start()) {
             assertNotNull(server);
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("model en-de: failed (model loading not available yet)"));
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertTrue(printed.contains("model en-de: failed (") && printed.contains("config.yaml"), printed);
             HttpResponse<String> models = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.url() + "/api/models")).build(),
                     HttpResponse.BodyHandlers.ofString());
