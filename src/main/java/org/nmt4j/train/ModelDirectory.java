@@ -61,8 +61,11 @@ public final class ModelDirectory {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": not found");
         try {
             return YAML.readValue(file.toFile(), TrainingConfig.class);
-        } catch (IOException e) {
-            throw new IOException(file + ": invalid config: " + e.getMessage(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String why = e.getOriginalMessage().replaceAll("Missing creator property '([^']+)'.*", "missing setting '$1'")
+                    .replaceAll("Unrecognized field \"([^\"]+)\".*", "unknown setting '$1'");
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new IOException(file + ": invalid config" + where + ": " + why, e);
         }
     }
 
