@@ -1,5 +1,6 @@
 package org.nmt4j.cli;
 
+import org.nmt4j.eval.ValidationBleuScorer;
 import org.nmt4j.train.Trainer;
 import org.nmt4j.train.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
@@ -52,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
                 config = options.resolve(spec.commandLine().getParseResult());
             }
             Trainer.Result r = TrainingPipeline.run(config, new TrainingPipeline.Locations(models, vocabDir), resume,
-                    overwrite, null, System.out, !noProgress);
+                    overwrite, ValidationBleuScorer::new, System.out, !noProgress);
             return r.steps() > 0 ? 0 : 1;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("train: " + e.getMessage());

@@ -8,6 +8,7 @@ import org.nmt4j.corpus.Batch;
 import org.nmt4j.corpus.Batcher;
 import org.nmt4j.corpus.BatchingConfig;
 import org.nmt4j.corpus.EncodedCorpus;
+import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
@@ -29,15 +30,21 @@ import java.util.SplittableRandom;
  */
 public final class Trainer {
 
-    /** Computes validation BLEU for the current model; supplied by the caller (decoding lives downstream). */
+    /** Computes validation BLEU for the model as it is now; supplied by the caller (decoding lives downstream). */
     @FunctionalInterface
     public interface ValidationBleu {
-        OptionalDouble score(Seq2SeqModel model);
+        OptionalDouble score();
+    }
+
+    /** Makes the BLEU hook for a model being trained and a sample of validation pairs. */
+    @FunctionalInterface
+    public interface ValidationBleuFactory {
+        ValidationBleu create(TrainedModel model, List<SentencePair> sample);
     }
 
     /** Outcome of a run. */
-    public record Result(int epochs, long steps, double bestValidationLoss, double seconds, boolean earlyStopped,
-                         boolean timeLimitHit) {
+    public record Result(int epochs, long steps, double bestValidationLoss, OptionalDouble bestValidationBleu,
+                         double seconds, boolean earlyStopped, boolean timeLimitHit) {
     }
 
     private final TrainingConfig config;
@@ -149,7 +156,8 @@ public final class Trainer {
             }
         }
         double seconds = elapsed(started, priorSeconds);
-        return new Result(epoch, state.step(), state.bestValidationLoss(), seconds,
+        return new Result(epoch, state.step(), state.bestValidationLoss(),
+                state.bleuAtBest() >= 0 ? OptionalDouble.of(state.bleuAtBest()) : OptionalDouble.empty(), seconds,
                 config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping(), timeUp);
     }
 
@@ -166,9 +174,9 @@ public final class Trainer {
             }
         }
         double valLoss = sum / Math.max(1, tokens);
-        OptionalDouble valBleu = bleu == null ? OptionalDouble.empty() : bleu.score(model);
+        OptionalDouble valBleu = bleu == null ? OptionalDouble.empty() : bleu.score();
         boolean improved = valLoss < state.bestValidationLoss();
-        TrainingState next = state.afterValidation(valLoss, improved);
+        TrainingState next = state.afterValidation(valLoss, improved, valBleu.orElse(-1));
         if (improved) {
             WeightsFile.save(model.parameters(), modelDir.resolve(ModelDirectory.WEIGHTS));
         } else if (config.lrDecay() < 1 && next.plateau() > config.lrPatience()) {

@@ -38,7 +38,7 @@ public final class TrainingPipeline {
 
     /** Trains (or resumes) the model named by {@code config.name()} under {@code modelsRoot}. */
     public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
-                                     Function<Seq2SeqModel, Trainer.ValidationBleu> bleuFor, PrintStream log,
+                                     Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
                                      boolean progressBar) throws IOException {
         config.validated();
         NativeThreads.configure();
@@ -88,14 +88,19 @@ public final class TrainingPipeline {
         }
         log.printf("model %s: %s, %,d parameters; vocabularies %d (%s) / %d (%s)%n", dir, describe(config),
                 model.parameters().count(), srcVocab.size(), config.sourceLanguage(), tgtVocab.size(), config.targetLanguage());
-        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleuFor == null ? null : bleuFor.apply(model),
-                log, progressBar);
+        Trainer.ValidationBleu bleu = null;
+        if (bleuFactory != null && config.bleuSample() > 0) {
+            List<SentencePair> sample = valid.pairs().subList(0, Math.min(config.bleuSample(), valid.pairs().size()));
+            bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model), sample);
+        }
+        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar);
         Trainer.Result result = trainer.run(state);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("epochs", result.epochs());
         metrics.put("steps", result.steps());
         metrics.put("bestValidationLoss", result.bestValidationLoss());
         metrics.put("bestValidationPerplexity", Math.exp(result.bestValidationLoss()));
+        result.bestValidationBleu().ifPresent(b -> metrics.put("bestValidationBleu", b));
         metrics.put("trainingSeconds", result.seconds());
         metrics.put("earlyStopped", result.earlyStopped());
         metrics.put("timeLimitHit", result.timeLimitHit());

@@ -18,32 +18,34 @@ import java.nio.file.Path;
  * @param badValidations     validations since the best one (early stopping)
  * @param plateau            validations since the best one or the last learning-rate decay
  * @param seconds            training time so far
+ * @param bleuAtBest         validation BLEU measured with the best checkpoint, or -1 if none was measured
  */
 public record TrainingState(int epoch, int batchInEpoch, long step, double learningRate, double bestValidationLoss,
-                            int badValidations, int plateau, double seconds) {
+                            int badValidations, int plateau, double seconds, double bleuAtBest) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static TrainingState initial(double learningRate) {
-        return new TrainingState(0, 0, 0, learningRate, Double.MAX_VALUE, 0, 0, 0);
+        return new TrainingState(0, 0, 0, learningRate, Double.MAX_VALUE, 0, 0, 0, -1);
     }
 
     TrainingState next(long step, int batchInEpoch, double seconds) {
-        return new TrainingState(epoch, batchInEpoch, step, learningRate, bestValidationLoss, badValidations, plateau, seconds);
+        return new TrainingState(epoch, batchInEpoch, step, learningRate, bestValidationLoss, badValidations, plateau, seconds, bleuAtBest);
     }
 
     TrainingState nextEpoch(int epoch) {
-        return new TrainingState(epoch, 0, step, learningRate, bestValidationLoss, badValidations, plateau, seconds);
+        return new TrainingState(epoch, 0, step, learningRate, bestValidationLoss, badValidations, plateau, seconds, bleuAtBest);
     }
 
-    TrainingState afterValidation(double loss, boolean improved) {
+    TrainingState afterValidation(double loss, boolean improved, double bleu) {
         return improved
-                ? new TrainingState(epoch, batchInEpoch, step, learningRate, loss, 0, 0, seconds)
-                : new TrainingState(epoch, batchInEpoch, step, learningRate, bestValidationLoss, badValidations + 1, plateau + 1, seconds);
+                ? new TrainingState(epoch, batchInEpoch, step, learningRate, loss, 0, 0, seconds, bleu)
+                : new TrainingState(epoch, batchInEpoch, step, learningRate, bestValidationLoss, badValidations + 1,
+                plateau + 1, seconds, bleuAtBest);
     }
 
     TrainingState withDecayedLearningRate(double lr) {
-        return new TrainingState(epoch, batchInEpoch, step, lr, bestValidationLoss, badValidations, 0, seconds);
+        return new TrainingState(epoch, batchInEpoch, step, lr, bestValidationLoss, badValidations, 0, seconds, bleuAtBest);
     }
 
     public void save(Path file) throws IOException {
