@@ -141,6 +141,10 @@ public final class Trainer {
                     }
                 }
             }
+            if (tokensPerSecond == 0 && windowTokens > 0) {
+                // Short epochs never fill a 5 s window: report the rate over what was done.
+                tokensPerSecond = windowTokens / Math.max(1e-9, (System.nanoTime() - windowStart) / 1e9);
+            }
             boolean epochDone = state.batchInEpoch() >= batches.size();
             if (epochDone) {
                 epoch++;
