@@ -47,6 +47,7 @@ class TranslationPageBrowserTest {
     static Path tmp;
 
     private static TranslationServer server;
+    private static TranslationServer bundled;
     private static WebDriver driver;
     private static Path downloads;
 
@@ -54,6 +55,8 @@ class TranslationPageBrowserTest {
     static void start() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "no " + CHROMEDRIVER + "; install chromium-driver");
         server = TranslationServer.start(new FakeTranslationService(), TranslationServerTest.testConfig());
+        bundled = TranslationServer.start(TranslationServices.fromModelsDirectory(Path.of("models")),
+                TranslationServerTest.testConfig());
         downloads = Files.createDirectories(tmp.resolve("downloads"));
 
         ChromeOptions options = new ChromeOptions();
@@ -78,6 +81,7 @@ class TranslationPageBrowserTest {
     static void stop() {
         if (driver != null) driver.quit();
         if (server != null) server.close();
+        if (bundled != null) bundled.close();
     }
 
     @Test
@@ -143,6 +147,26 @@ class TranslationPageBrowserTest {
         assertEquals("\u0089PNG", new String(magic, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
+    /** The real thing: the bundled number-words model, decoded by the real Translator behind the real server. */
+    @Test
+    void translatesWithTheBundledNumbersModel() throws IOException {
+        open(bundled, 1280, 1100);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("model"))).selectByValue("numbers-de-en");
+        driver.findElement(By.id("source")).sendKeys("drei hundert ein und zwanzig");
+        driver.findElement(By.id("translate")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tgt-sentence"), "twenty-one"));
+        assertEquals("three hundred twenty-one </s>", tokens("tgt-sentence"));
+        assertEquals(4 * 6, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size(),
+                "3 words + </s> by 5 words + </s>");
+        hoverCell(0, 0);
+        WebElement tooltip = driver.findElement(By.id("tooltip"));
+        wait.until(ExpectedConditions.visibilityOf(tooltip));
+        assertTrue(tooltip.getText().matches("(?s).*\\d\\.\\d{3}.*") && tooltip.getText().contains("three ← drei"),
+                tooltip.getText());
+        screenshot("bundled-model.png");
+    }
+
     @Test
     void showsApiErrorsInlineAndModelStatus() throws IOException {
         open(1280, 1000);
@@ -186,8 +210,12 @@ class TranslationPageBrowserTest {
     }
 
     private static void open(int width, int height) {
+        open(server, width, height);
+    }
+
+    private static void open(TranslationServer at, int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        driver.get(server.url() + "/");
+        driver.get(at.url() + "/");
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
                 !d.findElements(By.cssSelector("#model option")).isEmpty());
     }
