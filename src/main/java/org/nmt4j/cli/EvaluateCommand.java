@@ -4,7 +4,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.nmt4j.decode.DecodeOptions;
-import org.nmt4j.decode.LengthPenalty;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.eval.InputFileException;
 import org.nmt4j.eval.TranslationEvaluator;
@@ -13,6 +12,7 @@ import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.train.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,27 +44,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ref", required = true, paramLabel = "FILE", description = "Raw reference file aligned with --src; repeat for several references.")
     List<Path> refs;
 
+    @Mixin
+    DecodingOptions decoding;
+
     @Option(names = "--hyp", paramLabel = "FILE", description = "Where to write the hypotheses (default: <model>/<src name>.beam<k>.hyp).")
     Path hyp;
 
-    @Option(names = "--beam", defaultValue = "5", description = "Beam width; 1 = greedy search (batched).")
-    int beam;
 
-    @Option(names = "--alpha", defaultValue = "1.0", description = "Length-penalty exponent; 0 ranks by raw log-probability.")
-    double alpha;
 
-    @Option(names = "--length-penalty", defaultValue = "gnmt", paramLabel = "KIND",
-            description = "gnmt: logP / ((5+n)/6)^alpha; average: logP / n^alpha (n counts </s>).")
-    String lengthPenalty;
 
-    @Option(names = "--max-length-ratio", defaultValue = "2.0", description = "Output stops at ratio * source length + 10 tokens.")
-    double maxLengthRatio;
 
-    @Option(names = "--batch", defaultValue = "" + Translator.DEFAULT_BATCH_SIZE, description = "Sentences decoded together by greedy search.")
-    int batch;
 
-    @Option(names = "--no-unk-replace", description = "Keep <unk> instead of copying the most attended source token.")
-    boolean noUnkReplace;
 
     @Option(names = "--no-progress", description = "Do not show a progress bar on stderr.")
     boolean noProgress;
@@ -74,8 +64,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            DecodeOptions options = new DecodeOptions(beam, 1, alpha, maxLengthRatio, !noUnkReplace, LengthPenalty.parse(lengthPenalty));
-            if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+            DecodeOptions options = decoding.toDecodeOptions(1);
+            int beam = options.beam(), batch = decoding.batch;
             List<String> sources = Utf8Lines.read(src);
             List<List<String>> refStreams = new ArrayList<>();
             for (Path ref : refs) {

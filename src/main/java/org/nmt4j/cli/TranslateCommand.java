@@ -6,13 +6,13 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.nmt4j.decode.AlignmentFormat;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Hypothesis;
-import org.nmt4j.decode.LengthPenalty;
 import org.nmt4j.decode.NBestFormat;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.train.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,21 +58,15 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Output file (default: stdout).")
     Path output;
 
-    @Option(names = "--beam", defaultValue = "5", description = "Beam width; 1 = greedy search (batched).")
-    int beam;
+
+    @Mixin
+    DecodingOptions decoding;
 
     @Option(names = "--nbest", defaultValue = "1", description = "Hypotheses per sentence (at most --beam); above 1 the output is a Moses n-best list.")
     int nbest;
 
-    @Option(names = "--alpha", defaultValue = "1.0", description = "Length-penalty exponent; 0 ranks by raw log-probability.")
-    double alpha;
 
-    @Option(names = "--length-penalty", defaultValue = "gnmt", paramLabel = "KIND",
-            description = "gnmt: logP / ((5+n)/6)^alpha; average: logP / n^alpha (n counts </s>).")
-    String lengthPenalty;
 
-    @Option(names = "--max-length-ratio", defaultValue = "2.0", description = "Output stops at ratio * source length + 10 tokens.")
-    double maxLengthRatio;
 
     @Option(names = "--max-source-tokens", defaultValue = "" + Translator.DEFAULT_MAX_SOURCE_TOKENS,
             description = "Longer inputs are cut to this many tokens (with a warning).")
@@ -85,11 +79,7 @@ public final class TranslateCommand implements Callable<Integer> {
             description = "json (soft attention matrix with tokens) or pharaoh (hard 'src-tgt' pairs, e.g. 0-0 1-2).")
     String alignmentFormat;
 
-    @Option(names = "--batch", defaultValue = "" + Translator.DEFAULT_BATCH_SIZE, description = "Sentences decoded together by greedy search.")
-    int batch;
 
-    @Option(names = "--no-unk-replace", description = "Keep <unk> in the output instead of copying the most attended source token.")
-    boolean noUnkReplace;
 
     @Option(names = "--interactive", description = "Prompt for sentences on stdin and translate each as it is entered.")
     boolean interactive;
@@ -98,10 +88,9 @@ public final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            DecodeOptions options = new DecodeOptions(beam, nbest, alpha, maxLengthRatio, !noUnkReplace,
-                    LengthPenalty.parse(lengthPenalty));
+            DecodeOptions options = decoding.toDecodeOptions(nbest);
+            int batch = decoding.batch;
             AlignmentFormat format = AlignmentFormat.parse(alignmentFormat);
-            if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
             if (interactive && (input != null || output != null || alignments != null)) {
                 throw new IllegalArgumentException("--interactive reads stdin and writes stdout; drop --input, --output and --alignments");
             }
