@@ -10,7 +10,6 @@ import org.nmt4j.corpus.BatchingConfig;
 import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.model.Parameters;
-import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.model.Workspaces;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
