@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 /** Benchmarks: commands that print speed and memory figures (never unit tests: machines are noisy). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Print speed and memory figures.",
-        subcommands = {BenchCommand.Train.class})
+        subcommands = {BenchCommand.Train.class, BenchCommand.Decode.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -53,6 +53,44 @@ public final class BenchCommand implements Runnable {
                 return 0;
             } catch (IOException | IllegalArgumentException e) {
                 System.err.println("bench train: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** {@code bench decode}: decoding speed of a trained model. */
+    @Command(name = "decode", mixinStandardHelpOptions = true, showDefaultValues = true,
+            description = "Decoding speed (sentences/s) of a model on a source file: greedy one at a time, greedy "
+                    + "batched, and beam search. Writes nothing.")
+    static final class Decode implements Callable<Integer> {
+        @Option(names = "--model", required = true, description = "Model directory.")
+        java.nio.file.Path model;
+
+        @Option(names = "--src", required = true, description = "Source sentences, one per line.")
+        java.nio.file.Path src;
+
+        @Option(names = "--sentences", defaultValue = "1000", description = "Sentences for the greedy runs.")
+        int sentences;
+
+        @Option(names = "--beam-sentences", defaultValue = "1000", description = "Sentences for the beam run.")
+        int beamSentences;
+
+        @Option(names = "--batch", defaultValue = "100", description = "Batch size of batched greedy decoding.")
+        int batch;
+
+        @Option(names = "--beam", defaultValue = "5", description = "Beam width.")
+        int beam;
+
+        @Override
+        public Integer call() {
+            try {
+                var m = org.nmt4j.train.ModelDirectory.load(model);
+                var lines = org.nmt4j.eval.Utf8Lines.read(src);
+                var sample = lines.subList(0, Math.min(sentences, lines.size()));
+                org.nmt4j.decode.DecodingBenchmark.run(m, sample, beamSentences, batch, beam, System.out);
+                return 0;
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("bench decode: " + e.getMessage());
                 return 1;
             }
         }
