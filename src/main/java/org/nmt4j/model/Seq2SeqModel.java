@@ -4,6 +4,7 @@ import org.nmt4j.corpus.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -190,28 +191,41 @@ public final class Seq2SeqModel {
                 ? Nd4j.gemm(preOut, params.get("decoder.embedding"), false, true)
                 : preOut.mmul(params.get("output.Wv"));
         logits.addiRowVector(params.get("output.bv"));
-        INDArray logp = Nd4j.exec(new LogSoftMax(logits))[0];
-        double lossSum = -sumAt(logp, gold);
-        if (smoothing > 0) {
-            double v = config.targetVocabSize();
-            lossSum = (1 - smoothing) * lossSum - smoothing / v * logp.sumNumber().doubleValue();
+        // Fused softmax cross-entropy: one softmax pass over [N, V] (ND4J's log-softmax plus exp cost twice as
+        // much); the loss reads only the N gold entries.
+        double[] rowSums = smoothing > 0 ? logits.sum(1).castTo(DataType.DOUBLE).data().asDouble() : null;
+        double[] goldLogits = valuesAt(logits, gold);
+        INDArray probs = Nd4j.exec(new SoftMax(logits))[0];
+        double lossSum = 0;
+        double[] goldProbs = valuesAt(probs, gold);
+        for (int n = 0; n < gold.length; n++) {
+            double logP = goldProbs[n] > 1e-30 ? Math.log(goldProbs[n]) : logProbabilityAt(logits, probs, n, goldLogits[n]);
+            double nll = -logP;
+            if (smoothing > 0) {
+                // sum_v log p_v = sum_v logit_v - V * logsumexp, and logsumexp = logit_gold - log p_gold
+                double v = config.targetVocabSize();
+                double sumLogP = rowSums[n] - v * (goldLogits[n] - logP);
+                nll = (1 - smoothing) * nll - smoothing / v * sumLogP;
+            }
+            lossSum += nll;
         }
         Loss loss = new Loss(lossSum, rows.length);
         if (!train) return loss;
 
-        // ---- backward
-        INDArray dLogits = Transforms.exp(logp, false);
+        // ---- backward: d loss / d logits = p - q, scaled by 1/normaliser inside the products below
+        INDArray dLogits = probs;
         if (smoothing > 0) dLogits.subi(smoothing / config.targetVocabSize());
         addAt(dLogits, gold, -(1 - smoothing));
-        dLogits.muli(1.0 / normaliser);
-        params.grad("output.bv").addi(dLogits.sum(true, 0));
+        double scale = 1.0 / normaliser;
+        params.grad("output.bv").addi(dLogits.sum(true, 0).muli(scale));
         INDArray dPreOut;
         if (config.tieEmbeddings()) {
-            Nd4j.gemm(dLogits, preOut, params.grad("decoder.embedding"), true, false, 1.0, 1.0);
-            dPreOut = dLogits.mmul(params.get("decoder.embedding"));
+            Nd4j.gemm(dLogits, preOut, params.grad("decoder.embedding"), true, false, scale, 1.0);
+            dPreOut = dLogits.mmul(params.get("decoder.embedding")).muli(scale);
         } else {
-            Nd4j.gemm(preOut, dLogits, params.grad("output.Wv"), true, false, 1.0, 1.0);
+            Nd4j.gemm(preOut, dLogits, params.grad("output.Wv"), true, false, scale, 1.0);
             dPreOut = Nd4j.gemm(dLogits, params.get("output.Wv"), false, true);
+            dPreOut.muli(scale);
         }
         if (preDrop != null) dPreOut.muli(preDrop);
         INDArray dz = dPreOut.muli(Tensors.tanhGrad(pre));
@@ -332,17 +346,28 @@ public final class Seq2SeqModel {
         return rows.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static double sumAt(INDArray m, int[] cols) {
+    /** {@code m[n, cols[n]]} for every row n. */
+    private static double[] valuesAt(INDArray m, int[] cols) {
         long width = m.size(1);
-        double sum = 0;
+        double[] out = new double[cols.length];
         if (m.dataType() == DataType.FLOAT) {
             FloatBuffer buf = m.data().asNioFloat();
-            for (int n = 0; n < cols.length; n++) sum += buf.get((int) (m.offset() + n * width + cols[n]));
+            for (int n = 0; n < cols.length; n++) out[n] = buf.get((int) (m.offset() + n * width + cols[n]));
         } else {
             DoubleBuffer buf = m.data().asNioDouble();
-            for (int n = 0; n < cols.length; n++) sum += buf.get((int) (m.offset() + n * width + cols[n]));
+            for (int n = 0; n < cols.length; n++) out[n] = buf.get((int) (m.offset() + n * width + cols[n]));
         }
-        return sum;
+        return out;
+    }
+
+    /**
+     * log p of an entry whose probability underflowed in float: {@code logit - logsumexp}, with the row's
+     * log-sum-exp taken from its most probable entry j as {@code logit_j - log p_j}.
+     */
+    private static double logProbabilityAt(INDArray logits, INDArray probs, int row, double logit) {
+        long j = probs.getRow(row).argMax().getLong(0);
+        double logSumExp = logits.getDouble(row, j) - Math.log(probs.getDouble(row, j));
+        return logit - logSumExp;
     }
 
     private static void addAt(INDArray m, int[] cols, double value) {
