@@ -73,7 +73,7 @@ public final class TrainingCurve {
             s.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='2.5' fill='%s'/>%n", x, y, colour));
         }
         s.append(String.format(Locale.ROOT, "<polyline fill='none' stroke='%s' stroke-width='2' points='%s'/>%n", colour, pts.toString().trim()));
-        int ly = TOP + 4 + legendRow * 16;
+        int ly = TOP + ph / 2 - 20 + legendRow * 16;   // mid-height: losses fall and BLEU rises away from it
         s.append(String.format(Locale.ROOT, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='%s' stroke-width='2'/>"
                 + "<text x='%d' y='%d' fill='#333'>%s</text>%n", LEFT + pw - 190, ly, LEFT + pw - 170, ly, colour, LEFT + pw - 164, ly + 4, label));
     }
