@@ -192,7 +192,8 @@ public final class Trainer {
                 tokensPerSecond, next.seconds());
         TrainingCurve.draw(modelDir.resolve(ModelDirectory.LOG), modelDir.resolve(ModelDirectory.CURVE));
         log.printf("%s epoch %d step %d: train loss %.4f | val loss %.4f ppl %.2f%s | lr %.2e | %.0f tok/s%s%n",
-                epochEnd ? "EPOCH END" : "validation", next.epoch(), next.step(), trainLoss, valLoss, Math.exp(valLoss),
+                !epochEnd ? "validation" : next.batchInEpoch() == 0 ? "EPOCH END" : "STOPPED (time limit)",
+                next.batchInEpoch() == 0 ? next.epoch() : next.epoch() + 1, next.step(), trainLoss, valLoss, Math.exp(valLoss),
                 valBleu.isPresent() ? String.format(" BLEU %.2f", valBleu.getAsDouble()) : "", next.learningRate(),
                 tokensPerSecond, improved ? " (best, saved)" : "");
         // The `last` checkpoint: weights, optimizer moments and loop state, each written atomically.
