@@ -9,8 +9,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
@@ -32,7 +30,7 @@ final class OptimizerStateFile {
             out.writeDouble(adam.learningRate());
             CRC32 crc = new CRC32();
             for (float[] a : new float[][]{m, v}) {
-                byte[] bytes = toBytes(a);
+                byte[] bytes = WeightsFile.encode(a, false);
                 crc.update(bytes);
                 out.write(bytes);
             }
@@ -53,17 +51,11 @@ final class OptimizerStateFile {
                 byte[] bytes = new byte[a.length * 4];
                 in.readFully(bytes);
                 crc.update(bytes);
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(a);
+                System.arraycopy(WeightsFile.decode(bytes, a.length, false), 0, a, 0, a.length);
             }
             if (in.readLong() != crc.getValue()) throw new IOException(file + ": checksum mismatch, the file is corrupt");
         } catch (EOFException e) {
             throw new IOException(file + ": file is truncated", e);
         }
-    }
-
-    private static byte[] toBytes(float[] a) {
-        ByteBuffer buf = ByteBuffer.allocate(a.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(a);
-        return buf.array();
     }
 }

@@ -3,7 +3,6 @@ package org.nmt4j.train;
 import org.nmt4j.corpus.Batch;
 import org.nmt4j.corpus.Batcher;
 import org.nmt4j.corpus.BatchingConfig;
-import org.nmt4j.corpus.CorpusSource;
 import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.corpus.PairFilter;
 import org.nmt4j.corpus.ParallelCorpus;
@@ -16,7 +15,6 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.Vocabulary;
-import org.nmt4j.vocab.VocabularyBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,15 +42,10 @@ public final class TrainingBenchmark {
         NativeThreads.configure();
         Tokenizer srcTok = TokenizerFactory.create(config.sourceTokenizer());
         Tokenizer tgtTok = TokenizerFactory.create(config.targetTokenizer());
-        CorpusSource source = config.trainTsv() != null ? new CorpusSource.Tsv(Path.of(config.trainTsv()))
-                : new CorpusSource.Aligned(Path.of(config.trainSource()), Path.of(config.trainTarget()));
-        ParallelCorpus corpus = source.read(PairFilter.tokenized(config.maxTokens(), srcTok, tgtTok));
-        VocabularyBuilder sb = new VocabularyBuilder(), tb = new VocabularyBuilder();
-        for (SentencePair p : corpus.pairs()) {
-            sb.add(srcTok.tokenize(p.source()));
-            tb.add(tgtTok.tokenize(p.target()));
-        }
-        Vocabulary sv = sb.build(config.minFreq(), config.maxVocab()), tv = tb.build(config.minFreq(), config.maxVocab());
+        ParallelCorpus corpus = TrainingPipeline.source(config.trainTsv(), config.trainSource(), config.trainTarget(), "train")
+                .read(PairFilter.tokenized(config.maxTokens(), srcTok, tgtTok));
+        Vocabulary sv = TrainingPipeline.build(corpus.pairs(), SentencePair::source, srcTok, config);
+        Vocabulary tv = TrainingPipeline.build(corpus.pairs(), SentencePair::target, tgtTok, config);
         EncodedCorpus ids = EncodedCorpus.encode(corpus.pairs(), srcTok, tgtTok, sv, tv);
         Seq2SeqModel model = Seq2SeqModel.initialise(config.modelConfig(sv.size(), tv.size()), Trainer.trainingType(), config.seed());
         Parameters params = model.parameters();

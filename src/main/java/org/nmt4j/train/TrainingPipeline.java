@@ -123,19 +123,25 @@ public final class TrainingPipeline {
                 + c.embedding() + ", hidden " + c.hidden();
     }
 
-    private static CorpusSource source(String tsv, String src, String tgt, String what) {
+    static CorpusSource source(String tsv, String src, String tgt, String what) {
         if (tsv != null) return new CorpusSource.Tsv(Path.of(tsv));
         if (src != null && tgt != null) return new CorpusSource.Aligned(Path.of(src), Path.of(tgt));
         throw new IllegalArgumentException("no " + what + " corpus: set " + what + "Tsv or " + what + "Source and " + what + "Target");
+    }
+
+    /** Counts one side of the training pairs and keeps tokens by the config's min-freq and max size. */
+    static Vocabulary build(List<SentencePair> pairs, Function<SentencePair, String> side, Tokenizer tokenizer,
+                            TrainingConfig config) {
+        VocabularyBuilder builder = new VocabularyBuilder();
+        for (SentencePair p : pairs) builder.add(tokenizer.tokenize(side.apply(p)));
+        return builder.build(config.minFreq(), config.maxVocab());
     }
 
     private static Vocabulary vocabulary(String given, List<SentencePair> pairs, Function<SentencePair, String> side,
                                          Tokenizer tokenizer, TrainingConfig config, Locations where, String lang,
                                          PrintStream log) throws IOException {
         if (given != null) return Vocabulary.load(Path.of(given));
-        VocabularyBuilder builder = new VocabularyBuilder();
-        for (SentencePair p : pairs) builder.add(tokenizer.tokenize(side.apply(p)));
-        Vocabulary v = builder.build(config.minFreq(), config.maxVocab());
+        Vocabulary v = build(pairs, side, tokenizer, config);
         Path file = where.vocabRoot().resolve(config.name() + "." + lang + ".vocab");
         v.save(file);
         log.printf("vocabulary %s: %,d entries (min-freq %d%s) -> %s%n", lang, v.size(), config.minFreq(),

@@ -71,7 +71,7 @@ public final class WeightsFile {
         out.flush();
     }
 
-    private static byte[] encode(float[] values, boolean half) {
+    static byte[] encode(float[] values, boolean half) {
         ByteBuffer buf = ByteBuffer.allocate(values.length * (half ? 2 : 4)).order(ByteOrder.LITTLE_ENDIAN);
         if (half) {
             for (float v : values) buf.putShort(HalfFloat.fromFloat(v));
@@ -81,7 +81,7 @@ public final class WeightsFile {
         return buf.array();
     }
 
-    private static float[] decode(byte[] bytes, int n, boolean half) {
+    static float[] decode(byte[] bytes, int n, boolean half) {
         float[] values = new float[n];
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (half) {
