@@ -184,13 +184,10 @@ public final class Seq2SeqModel {
         int[] goldTimeMajor = Tensors.timeMajor(batch.targetOutput());
         for (int n = 0; n < rows.length; n++) gold[n] = goldTimeMajor[rows[n]];
         INDArray f = Tensors.gatherRows(feats, rows);
-        INDArray pre = Transforms.tanh(f.mmul(params.get("output.Wo")).addiRowVector(params.get("output.bo")), false);
+        INDArray pre = deepOutput(f);
         INDArray preDrop = drop ? Tensors.dropoutMask(type, dropout, config.dropout(), pre.size(0), h) : null;
         INDArray preOut = preDrop == null ? pre : pre.mul(preDrop);
-        INDArray logits = config.tieEmbeddings()
-                ? Nd4j.gemm(preOut, params.get("decoder.embedding"), false, true)
-                : preOut.mmul(params.get("output.Wv"));
-        logits.addiRowVector(params.get("output.bv"));
+        INDArray logits = vocabularyLogits(preOut);
         // Fused softmax cross-entropy: one softmax pass over [N, V] (ND4J's log-softmax plus exp cost twice as
         // much); the loss reads only the N gold entries.
         double[] rowSums = smoothing > 0 ? logits.sum(1).castTo(DataType.DOUBLE).data().asDouble() : null;
@@ -277,6 +274,19 @@ public final class Seq2SeqModel {
         RecurrentCell.State[] dFinal = bridgeBackward(enc.finalStates(), initial, dh, dc);
         encoder.backward(enc.trace(), attention.finishBackward(memory, memoryGrads), dFinal);
         return loss;
+    }
+
+    /** The deep output {@code tanh(W_o [s_i; c_i; E y_{i-1}] + b_o)} of feature rows. */
+    private INDArray deepOutput(INDArray features) {
+        return Transforms.tanh(features.mmul(params.get("output.Wo")).addiRowVector(params.get("output.bo")), false);
+    }
+
+    /** Vocabulary scores {@code W_v t + b_v} (W_v is the target embedding matrix when tied). */
+    private INDArray vocabularyLogits(INDArray deepOutput) {
+        INDArray logits = config.tieEmbeddings()
+                ? Nd4j.gemm(deepOutput, params.get("decoder.embedding"), false, true)
+                : deepOutput.mmul(params.get("output.Wv"));
+        return logits.addiRowVector(params.get("output.bv"));
     }
 
     /** One decoder step from states {@code s_{i-1}}; {@code xpEmb} is {@code W_emb E y_{i-1} + b} for layer 0. */
@@ -453,11 +463,7 @@ public final class Seq2SeqModel {
         RecurrentCell.State[] next = new RecurrentCell.State[config.layers()];
         for (int l = 0; l < next.length; l++) next[l] = st.caches()[l].next();
         INDArray f = Nd4j.hstack(next[next.length - 1].h(), st.attention().context(), emb);
-        INDArray pre = Transforms.tanh(f.mmul(params.get("output.Wo")).addiRowVector(params.get("output.bo")), false);
-        INDArray logits = config.tieEmbeddings()
-                ? Nd4j.gemm(pre, params.get("decoder.embedding"), false, true)
-                : pre.mmul(params.get("output.Wv"));
-        logits.addiRowVector(params.get("output.bv"));
+        INDArray logits = vocabularyLogits(deepOutput(f));
         INDArray logp = Nd4j.exec(new LogSoftMax(logits))[0];
         return new StepOutput(logp, st.attention().alpha(), new DecoderState(next));
     }
