@@ -32,7 +32,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--vocab-dir", defaultValue = "vocab", description = "Where built vocabularies are saved.")
     Path vocabDir;
 
-    @Option(names = "--resume", description = "Continue from the model's last checkpoint (optimizer state, step, RNG).")
+    @Option(names = "--resume", description = "Continue from the model's last checkpoint (optimizer state, step, RNG). Only schedule options "
+            + "(--epochs, --max-minutes, --validate-every, --lr-patience, --lr-decay, --early-stopping, --bleu-sample) may be given with it.")
     boolean resume;
 
     @Option(names = "--overwrite", description = "Replace an existing model of the same name.")
@@ -45,10 +46,11 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         try {
             TrainingConfig config;
-            if (resume && options.config == null) {
-                // Resuming needs no flags: the model directory says how it was trained.
+            if (resume) {
+                // Resuming needs no flags: the model directory says how it was trained; schedule flags may extend it.
                 String name = options.name == null ? TrainingConfig.defaults().name() : options.name;
-                config = TrainingPipeline.storedConfig(models.resolve(name));
+                config = options.resolveResume(spec.commandLine().getParseResult(),
+                        TrainingPipeline.storedConfig(models.resolve(name)));
             } else {
                 config = options.resolve(spec.commandLine().getParseResult());
             }

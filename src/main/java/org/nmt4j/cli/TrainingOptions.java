@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every {@link TrainingConfig} setting as a command-line option. Precedence: built-in defaults, then the
@@ -73,6 +75,32 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
         return v == null ? null : String.valueOf(v);
     }
 
+    /**
+     * Settings a resumed run may change: how long and how patiently it trains. Everything else (data, vocabulary,
+     * architecture, optimizer, seed) is fixed by the checkpoint, so changing it would silently train a different model.
+     */
+    static final Set<String> RESUMABLE_SETTINGS = Set.of("epochs", "maxMinutes", "validateEvery", "lrPatience", "lrDecay",
+            "earlyStopping", "bleuSample");
+
+    /**
+     * The config of a resumed run: the model directory's stored config with the schedule settings given on the
+     * command line (e.g. {@code --epochs 12 --max-minutes 240} to train longer). Any other option is refused by name.
+     */
+    public TrainingConfig resolveResume(CommandLine.ParseResult parsed, TrainingConfig stored) throws IOException {
+        Map<String, Object> values = JSON.convertValue(stored, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        for (Map.Entry<String, Object> given : givenOptions(parsed).entrySet()) {
+            if (given.getKey().equals("name")) continue;
+            if (!RESUMABLE_SETTINGS.contains(given.getKey())) {
+                throw new IllegalArgumentException("--resume keeps the model's stored '" + given.getKey()
+                        + "'; only these settings can change when resuming: " + new TreeSet<>(RESUMABLE_SETTINGS));
+            }
+            values.put(given.getKey(), given.getValue());
+        }
+        if (config != null) throw new IllegalArgumentException("--resume reads the model's own config.yaml; drop --config");
+        return JSON.convertValue(values, TrainingConfig.class).validated();
+    }
+
     /** Resolves the config: defaults, then the YAML file, then options given on the command line. */
     public TrainingConfig resolve(CommandLine.ParseResult parsed) throws IOException {
         Map<String, Object> values = defaultsMap();
@@ -87,22 +115,29 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             }
             values.putAll(file);
         }
+        values.putAll(givenOptions(parsed));
+        try {
+            return JSON.convertValue(values, TrainingConfig.class).validated();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Config keys set on the command line, with their values. */
+    private Map<String, Object> givenOptions(CommandLine.ParseResult parsed) {
+        Map<String, Object> given = new LinkedHashMap<>();
         for (RecordComponent rc : TrainingConfig.class.getRecordComponents()) {
             try {
                 Field f = TrainingOptions.class.getDeclaredField(rc.getName());
                 Object v = f.get(this);
-                if (v != null && given(parsed, f)) values.put(rc.getName(), v);
+                if (v != null && given(parsed, f)) given.put(rc.getName(), v);
             } catch (NoSuchFieldException e) {
                 throw new IllegalStateException("no option for config key " + rc.getName());
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
         }
-        try {
-            return JSON.convertValue(values, TrainingConfig.class).validated();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return given;
     }
 
     private static boolean given(CommandLine.ParseResult parsed, Field f) {

@@ -79,6 +79,8 @@ public final class TrainingPipeline {
         if (resume) {
             model = ModelDirectory.load(dir, ModelDirectory.LAST_WEIGHTS, Trainer.trainingType()).model();
             state = TrainingState.load(dir.resolve(ModelDirectory.LAST_STATE));
+            // A resumed run may extend its schedule (epochs, time budget, patience): record what it now trains with.
+            if (!config.equals(storedConfig(dir))) ModelDirectory.writeConfig(dir, config);
         } else {
             Files.createDirectories(dir);
             model = Seq2SeqModel.initialise(config.modelConfig(srcVocab.size(), tgtVocab.size()), Trainer.trainingType(), config.seed());

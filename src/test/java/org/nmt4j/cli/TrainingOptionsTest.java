@@ -1,0 +1,69 @@
+package org.nmt4j.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.train.TrainingConfig;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingOptionsTest {
+
+    private static TrainingConfig STORED;
+
+    @BeforeAll
+    static void storedConfig() throws IOException {
+        STORED = ModelDirectory.readConfig(Path.of("src/test/resources/fixtures/tiny-model/config.yaml")).validated();
+    }
+
+    private static TrainingConfig resume(String... args) throws IOException {
+        CommandLine.ParseResult parsed = Main.commandLine().parseArgs(prepend("train", args)).subcommand();
+        TrainCommand train = (TrainCommand) parsed.commandSpec().userObject();
+        return train.options.resolveResume(parsed, STORED);
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    @Test
+    void resumingWithoutOptionsKeepsTheStoredConfig() throws IOException {
+        assertEquals(STORED, resume("--resume"));
+    }
+
+    @Test
+    void resumingCanExtendTheSchedule() throws IOException {
+        TrainingConfig extended = resume("--resume", "--epochs", "12", "--max-minutes", "240", "--early-stopping", "3");
+        assertEquals(12, extended.epochs());
+        assertEquals(240.0, extended.maxMinutes());
+        assertEquals(3, extended.earlyStopping());
+        assertEquals(STORED.hidden(), extended.hidden());
+        assertEquals(STORED.learningRate(), extended.learningRate());
+    }
+
+    @Test
+    void resumingRefusesToChangeTheModelOrData() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> resume("--resume", "--hidden", "512"));
+        assertTrue(e.getMessage().contains("'hidden'"), e.getMessage());
+        assertTrue(e.getMessage().contains("maxMinutes"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> resume("--resume", "--train-tsv", "other.tsv"));
+        assertThrows(IllegalArgumentException.class, () -> resume("--resume", "--lr", "0.01"));
+    }
+
+    @Test
+    void resumingRefusesAConfigFile() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> resume("--resume", "--config", "run.yaml"));
+        assertTrue(e.getMessage().contains("--config"), e.getMessage());
+    }
+}
