@@ -61,7 +61,7 @@ public final class BenchCommand implements Runnable {
     /** {@code bench decode}: decoding speed of a trained model. */
     @Command(name = "decode", mixinStandardHelpOptions = true, showDefaultValues = true,
             description = "Decoding speed (sentences/s) of a model on a source file: greedy one at a time, greedy "
-                    + "batched, and beam search. Writes nothing.")
+                    + "batched, and beam search one at a time and batched. Writes nothing.")
     static final class Decode implements Callable<Integer> {
         @Option(names = "--model", required = true, description = "Model directory.")
         java.nio.file.Path model;
@@ -75,7 +75,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--beam-sentences", defaultValue = "1000", description = "Sentences for the beam run.")
         int beamSentences;
 
-        @Option(names = "--batch", defaultValue = "100", description = "Batch size of batched greedy decoding.")
+        @Option(names = "--batch", defaultValue = "100", description = "Decoder rows per batch: sentences for batched greedy, batch / beam sentences for batched beam.")
         int batch;
 
         @Option(names = "--beam", defaultValue = "5", description = "Beam width.")

@@ -21,7 +21,7 @@ public final class DecodingOptions {
     @Option(names = "--max-length-ratio", defaultValue = "2.0", description = "Output stops at ratio * source length + 10 tokens.")
     double maxLengthRatio;
 
-    @Option(names = "--batch", defaultValue = "" + Translator.DEFAULT_BATCH_SIZE, description = "Sentences decoded together by greedy search.")
+    @Option(names = "--batch", defaultValue = "" + Translator.DEFAULT_BATCH_SIZE, description = "Decoder rows per batch: sentences for greedy search; for beam search, batch / beam sentences (at least one) are searched together.")
     int batch;
 
     @Option(names = "--no-unk-replace", description = "Keep <unk> in the output instead of copying the most attended source token.")

@@ -88,7 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             AtomicFiles.writeString(hypFile, r.hypotheses().isEmpty() ? "" : String.join("\n", r.hypotheses()) + "\n");
             r.report().lines().forEach(out::println);
             out.printf(Locale.ROOT, "speed: %d sentences in %.1f s = %.1f sentences/s (beam %d%s)%n", sources.size(),
-                    r.seconds(), r.sentencesPerSecond(), beam, beam == 1 ? ", batch " + batch : "");
+                    r.seconds(), r.sentencesPerSecond(), beam, ", batch " + batch);
             out.println("hypotheses: " + hypFile);
             out.flush();
             return 0;

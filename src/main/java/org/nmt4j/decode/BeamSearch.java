@@ -7,13 +7,14 @@ import org.nmt4j.vocab.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
- * Beam search for one sentence at a time, finishing hypotheses the way fairseq does.
+ * Beam search, for one sentence or a batch of sentences at once, finishing hypotheses the way fairseq does.
  *
  * <p>Each step scores every continuation of the {@code k} live hypotheses by cumulative log-probability and
  * looks at the best {@code 2k}, best first: a candidate ending in {@code </s>} is finished (with its
@@ -61,64 +62,152 @@ public final class BeamSearch {
      * @return up to {@code beam} finished hypotheses with distinct token sequences, best score first
      */
     public List<DecodedSequence> search(int[] source, DecodeOptions options) {
-        StepValues.checkSource(source);
-        // Temporaries live in a per-thread workspace; everything kept (nodes, results) is plain Java arrays.
-        try (MemoryWorkspace ws = Workspaces.open("beam")) {
-            return searchInWorkspace(source, options);
+        return searchAll(List.of(source), options, 1, n -> { }).get(0);
+    }
+
+    /**
+     * Searches many sources, {@code batchSize} sentences at a time: the live hypotheses of every sentence in a
+     * batch go through the decoder as the rows of one step, so the matrix products are {@code batchSize} times
+     * wider. Each sentence's search is exactly the one {@link #search} does alone (up to float rounding in the
+     * batched products); a sentence that has finished simply stops contributing rows.
+     *
+     * @param sources   id sequences, each ending in {@code </s>}
+     * @param batchSize sentences searched together
+     * @param progress  told how many more sentences are done, as they finish
+     * @return per source, in input order, up to {@code beam} hypotheses best first
+     */
+    public List<List<DecodedSequence>> searchAll(List<int[]> sources, DecodeOptions options, int batchSize,
+                                                 IntConsumer progress) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        sources.forEach(StepValues::checkSource);
+        // Longest first, so sentences of similar length share a batch and its padding stays small.
+        Integer[] order = IntStream.range(0, sources.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> sources.get(i).length).reversed());
+        List<List<DecodedSequence>> out = new ArrayList<>(Collections.nCopies(sources.size(), null));
+        for (int from = 0; from < order.length; from += batchSize) {
+            List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + batchSize));
+            // Temporaries live in a per-thread workspace; everything kept (nodes, results) is plain Java arrays.
+            try (MemoryWorkspace ws = Workspaces.open("beam")) {
+                searchBatch(sources, batch, options, out, progress);
+            }
+        }
+        return out;
+    }
+
+    /** The search state of one sentence of a batch. */
+    private static final class SentenceBeam {
+        final int sentence;
+        final int sourceLength;
+        final int maxLength;
+        List<Node> live = List.of(Node.ROOT);
+        final List<Node> finished = new ArrayList<>();
+        boolean done;
+
+        SentenceBeam(int sentence, int sourceLength, int maxLength) {
+            this.sentence = sentence;
+            this.sourceLength = sourceLength;
+            this.maxLength = maxLength;
         }
     }
 
-    private List<DecodedSequence> searchInWorkspace(int[] source, DecodeOptions options) {
+    private void searchBatch(List<int[]> sources, List<Integer> batch, DecodeOptions options,
+                             List<List<DecodedSequence>> out, IntConsumer progress) {
         int k = options.beam();
-        int sourceLength = source.length;
-        int maxLength = options.maxOutputLength(sourceLength - 1);
         int vocab = model.config().targetVocabSize();
-
-        Seq2SeqModel.Start start = model.start(new int[][]{source}, new int[]{sourceLength});
-        Map<Integer, Seq2SeqModel.Encoded> encodedByRows = new HashMap<>();
-        encodedByRows.put(1, start.encoded());
+        int b = batch.size();
+        int width = 0;
+        for (int s : batch) width = Math.max(width, sources.get(s).length);
+        int[][] src = new int[b][width]; // zero-filled: padding id 0
+        int[] lengths = new int[b];
+        SentenceBeam[] beams = new SentenceBeam[b];
+        for (int i = 0; i < b; i++) {
+            int[] s = sources.get(batch.get(i));
+            System.arraycopy(s, 0, src[i], 0, s.length);
+            lengths[i] = s.length;
+            beams[i] = new SentenceBeam(batch.get(i), s.length, options.maxOutputLength(s.length - 1));
+        }
+        Seq2SeqModel.Start start = model.start(src, lengths);
         Seq2SeqModel.DecoderState state = start.state();
-        List<Node> live = List.of(Node.ROOT);
-        List<Node> finished = new ArrayList<>();
+        int[] rowSentences = IntStream.range(0, b).toArray(); // step 0: one row (<s>) per sentence, in batch order
+        Seq2SeqModel.Encoded encoded = start.encoded();
 
         for (int step = 0; ; step++) {
-            int n = live.size();
-            Seq2SeqModel.Encoded encoded = encodedByRows.computeIfAbsent(n, rows -> start.encoded().select(new int[rows]));
-            int[] previous = live.stream().mapToInt(Node::token).toArray();
-            Seq2SeqModel.StepOutput out = model.decodeStep(encoded, state, previous);
-            float[] logProbs = StepValues.floats(out.logProbs());
-            float[] attention = StepValues.floats(out.attention());
-
-            if (step >= maxLength) { // out of length: every live hypothesis ends here
-                for (int r = 0; r < n; r++) {
-                    finished.add(live.get(r).extend(Vocabulary.EOS_ID,
-                            StepValues.row(attention, r, sourceLength, sourceLength), logProbs[r * vocab + Vocabulary.EOS_ID]));
-                }
-                break;
+            int[] previous = new int[rowSentences.length];
+            int[] offsets = new int[b];
+            for (int i = 0, row = 0; i < b; i++) {
+                offsets[i] = row;
+                if (beams[i].done) continue;
+                for (Node node : beams[i].live) previous[row++] = node.token();
             }
+            Seq2SeqModel.StepOutput stepOut = model.decodeStep(encoded, state, previous);
+            float[] logProbs = StepValues.floats(stepOut.logProbs());
+            float[] attention = StepValues.floats(stepOut.attention());
 
-            List<Candidate> candidates = best(live, logProbs, vocab, 2 * k);
-            // fairseq finishes only </s> among the first k; for k > 1 we keep every </s> among the 2k, because a
-            // good hypothesis whose </s> ranked k+1 was otherwise lost for good (beam then lost to greedy).
-            int finishRanks = k == 1 ? 1 : 2 * k;
-            List<Node> next = new ArrayList<>(k);
-            List<Integer> parents = new ArrayList<>(k);
-            for (int rank = 0; rank < candidates.size(); rank++) {
-                Candidate c = candidates.get(rank);
-                Node node = live.get(c.row()).extend(c.token(),
-                        StepValues.row(attention, c.row(), sourceLength, sourceLength), c.stepLogProb());
-                if (c.token() == Vocabulary.EOS_ID) {
-                    if (rank < finishRanks) finished.add(node);
-                } else if (next.size() < k) {
-                    next.add(node);
-                    parents.add(c.row());
+            List<Integer> parents = new ArrayList<>(rowSentences.length);
+            List<Integer> nextRowSentences = new ArrayList<>(rowSentences.length);
+            for (int i = 0; i < b; i++) {
+                SentenceBeam beam = beams[i];
+                if (beam.done) continue;
+                List<Node> next = advance(beam, step, offsets[i], logProbs, attention, width, vocab, k, options, parents);
+                if (next == null) {
+                    beam.done = true;
+                    out.set(beam.sentence, results(beam.finished, k, options));
+                    progress.accept(1);
+                } else {
+                    beam.live = next;
+                    for (int n = 0; n < next.size(); n++) nextRowSentences.add(i);
                 }
             }
-            if (next.isEmpty() || done(finished, next, k, step + 2, options)) break;
-            state = out.state().select(parents.stream().mapToInt(Integer::intValue).toArray());
-            live = next;
+            if (parents.isEmpty()) return;
+            state = stepOut.state().select(parents.stream().mapToInt(Integer::intValue).toArray());
+            int[] rows = nextRowSentences.stream().mapToInt(Integer::intValue).toArray();
+            // The memory only needs re-selecting when the row layout changes (after step 0 and when a sentence ends).
+            if (!Arrays.equals(rows, rowSentences)) encoded = start.encoded().select(rows);
+            rowSentences = rows;
         }
+    }
 
+    /**
+     * One step of one sentence's search, reading its rows {@code [offset, offset + live)} of the step's output.
+     * Adds the batch rows the next beam extends to {@code parents}.
+     *
+     * @return the next live hypotheses, or null when the sentence's search is over
+     */
+    private static List<Node> advance(SentenceBeam beam, int step, int offset, float[] logProbs, float[] attention,
+                                      int width, int vocab, int k, DecodeOptions options, List<Integer> parents) {
+        List<Node> live = beam.live;
+        if (step >= beam.maxLength) { // out of length: every live hypothesis ends here
+            for (int r = 0; r < live.size(); r++) {
+                beam.finished.add(live.get(r).extend(Vocabulary.EOS_ID,
+                        StepValues.row(attention, offset + r, width, beam.sourceLength),
+                        logProbs[(offset + r) * vocab + Vocabulary.EOS_ID]));
+            }
+            return null;
+        }
+        List<Candidate> candidates = best(live, offset, logProbs, vocab, 2 * k);
+        // fairseq finishes only </s> among the first k; for k > 1 we keep every </s> among the 2k, because a
+        // good hypothesis whose </s> ranked k+1 was otherwise lost for good (beam then lost to greedy).
+        int finishRanks = k == 1 ? 1 : 2 * k;
+        List<Node> next = new ArrayList<>(k);
+        List<Integer> nextParents = new ArrayList<>(k);
+        for (int rank = 0; rank < candidates.size(); rank++) {
+            Candidate c = candidates.get(rank);
+            Node node = live.get(c.row()).extend(c.token(),
+                    StepValues.row(attention, offset + c.row(), width, beam.sourceLength), c.stepLogProb());
+            if (c.token() == Vocabulary.EOS_ID) {
+                if (rank < finishRanks) beam.finished.add(node);
+            } else if (next.size() < k) {
+                next.add(node);
+                nextParents.add(offset + c.row());
+            }
+        }
+        if (next.isEmpty() || done(beam.finished, next, k, step + 2, options)) return null;
+        parents.addAll(nextParents);
+        return next;
+    }
+
+    /** The best {@code k} finished hypotheses, best score first. */
+    private static List<DecodedSequence> results(List<Node> finished, int k, DecodeOptions options) {
         List<DecodedSequence> results = new ArrayList<>(finished.size());
         for (Node end : finished) results.add(toSequence(end, options));
         results.sort(Comparator.comparingDouble(DecodedSequence::score).reversed()
@@ -141,8 +230,8 @@ public final class BeamSearch {
         return options.score(bestLive, nextLength) <= kthBest;
     }
 
-    /** The {@code limit} best allowed continuations of all live hypotheses, best first. */
-    private static List<Candidate> best(List<Node> live, float[] logProbs, int vocab, int limit) {
+    /** The {@code limit} best allowed continuations of all live hypotheses (rows from {@code offset}), best first. */
+    private static List<Candidate> best(List<Node> live, int offset, float[] logProbs, int vocab, int limit) {
         // Keep a small sorted array; the vocabulary is large and the limit small, so most values fail one compare.
         Candidate[] top = new Candidate[limit];
         int size = 0;
@@ -150,7 +239,7 @@ public final class BeamSearch {
             double base = live.get(r).logProb();
             for (int w = 0; w < vocab; w++) {
                 if (!StepValues.allowed(w)) continue;
-                float lp = logProbs[r * vocab + w];
+                float lp = logProbs[(offset + r) * vocab + w];
                 if (lp == Float.NEGATIVE_INFINITY) continue;
                 double total = base + lp;
                 if (size == limit && total < top[size - 1].logProb()) continue;

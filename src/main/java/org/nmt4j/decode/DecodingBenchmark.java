@@ -8,13 +8,14 @@ import java.util.Locale;
 
 /**
  * Decoding speed of a trained model on real sentences, as the PyTorch reference measures it: greedy one
- * sentence at a time, greedy in batches, and beam search (one sentence at a time). Tokenising and
- * detokenising are included.
+ * sentence at a time, greedy in batches, and beam search one sentence at a time (as the reference does) and in
+ * batches ({@code batch} decoder rows, i.e. {@code batch / beam} sentences). Tokenising and detokenising are
+ * included.
  */
 public final class DecodingBenchmark {
 
     /** Sentences per second of each mode. */
-    public record Figures(double greedyOne, double greedyBatched, double beam) {
+    public record Figures(double greedyOne, double greedyBatched, double beam, double beamBatched) {
     }
 
     private DecodingBenchmark() {
@@ -33,7 +34,10 @@ public final class DecodingBenchmark {
         double b = time(out, "beam-" + beam + " batch-1", beamSources.size(),
                 () -> t.translateAll(beamSources, DecodeOptions.beam(beam, 1), 1, n -> {
                 }));
-        return new Figures(one, batched, b);
+        double bb = time(out, "beam-" + beam + " batch-" + batch, beamSources.size(),
+                () -> t.translateAll(beamSources, DecodeOptions.beam(beam, 1), batch, n -> {
+                }));
+        return new Figures(one, batched, b, bb);
     }
 
     private static double time(PrintStream out, String name, int n, Runnable run) {

@@ -36,7 +36,7 @@ public final class Translator {
 
     /** Source tokens kept by default; longer inputs are cut (the encoder was trained on shorter sentences). */
     public static final int DEFAULT_MAX_SOURCE_TOKENS = 100;
-    /** Sentences decoded together by {@link #translateAll(List, DecodeOptions)} with greedy search. */
+    /** Decoder rows per batch in {@link #translateAll(List, DecodeOptions)}: sentences when greedy, hypotheses when beam. */
     public static final int DEFAULT_BATCH_SIZE = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(Translator.class);
@@ -78,7 +78,7 @@ public final class Translator {
         return translateAll(List.of(text), options, 1, n -> { }).get(0);
     }
 
-    /** Translates many texts, in batches of {@link #DEFAULT_BATCH_SIZE} when greedy; results in input order. */
+    /** Translates many texts, {@link #DEFAULT_BATCH_SIZE} decoder rows at a time; results in input order. */
     public List<Translation> translateAll(List<String> texts, DecodeOptions options) {
         return translateAll(texts, options, DEFAULT_BATCH_SIZE, n -> { });
     }
@@ -86,7 +86,8 @@ public final class Translator {
     /**
      * Translates many texts; results in input order.
      *
-     * @param batchSize sentences decoded together by greedy search (beam search decodes one at a time)
+     * @param batchSize decoder rows per batch: sentences for greedy search, {@code batchSize / beam} sentences
+     *                  (at least one) for beam search
      * @param progress  told how many more texts are done, as decoding goes
      */
     public List<Translation> translateAll(List<String> texts, DecodeOptions options, int batchSize, IntConsumer progress) {
@@ -113,12 +114,22 @@ public final class Translator {
                 out[i] = translation(sources.get(i), List.of(decoded.get(k)), options);
             }
         } else {
-            for (int i : toDecode) {
-                out[i] = translation(sources.get(i), beam.search(sources.get(i).ids(), options), options);
-                progress.accept(1);
+            List<int[]> ids = toDecode.stream().map(i -> sources.get(i).ids()).toList();
+            List<List<DecodedSequence>> decoded = beam.searchAll(ids, options, beamBatchSize(batchSize, options.beam()), progress);
+            for (int k = 0; k < toDecode.size(); k++) {
+                int i = toDecode.get(k);
+                out[i] = translation(sources.get(i), decoded.get(k), options);
             }
         }
         return Arrays.asList(out);
+    }
+
+    /**
+     * Sentences per beam-search batch: each brings {@code beam} rows to every step, so the batch holds about as
+     * many rows as a greedy batch of {@code batchSize} would, but at least one sentence.
+     */
+    static int beamBatchSize(int batchSize, int beam) {
+        return Math.max(1, batchSize / beam);
     }
 
     /** A tokenised input: normalised text, surface tokens (after truncation), ids with {@code </s>}. */

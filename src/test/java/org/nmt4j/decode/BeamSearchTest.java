@@ -9,6 +9,7 @@ import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,28 @@ class BeamSearchTest {
                 List<DecodedSequence> out = beam.search(source, DecodeOptions.beam(1, 1));
                 assertEquals(1, out.size());
                 GreedyDecoderTest.assertSameSequence(greedy.decode(source, DecodeOptions.GREEDY), out.get(0), 1e-6);
+            }
+        }
+    }
+
+    /** Sentences of different lengths searched together get what each gets alone, hypothesis by hypothesis. */
+    @Test
+    void aBatchOfSentencesGetsWhatEachGetsAlone() {
+        for (TrainedModel m : List.of(model, gru)) {
+            BeamSearch beam = new BeamSearch(m.model());
+            for (int k : new int[]{1, 3, 5}) {
+                DecodeOptions options = DecodeOptions.beam(k, k);
+                List<Integer> progress = new ArrayList<>();
+                List<List<DecodedSequence>> batched = beam.searchAll(sources, options, 4, progress::add);
+                assertEquals(sources.size(), batched.size());
+                assertEquals(sources.size(), progress.stream().mapToInt(Integer::intValue).sum());
+                for (int i = 0; i < sources.size(); i++) {
+                    List<DecodedSequence> alone = beam.search(sources.get(i), options);
+                    assertEquals(alone.size(), batched.get(i).size(), "sentence " + i + ", beam " + k);
+                    for (int h = 0; h < alone.size(); h++) {
+                        GreedyDecoderTest.assertSameSequence(alone.get(h), batched.get(i).get(h), 1e-5);
+                    }
+                }
             }
         }
     }
