@@ -38,7 +38,7 @@ class EvaluateCommandTest {
         assertTrue(run.out().startsWith("BLEU = "), run.out());
         assertTrue(run.out().contains("chrF2 = "), run.out());
         assertTrue(run.out().contains("BLEU signature: nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp"), run.out());
-        assertTrue(run.out().contains("3 sentences in") && run.out().contains("sentences/s (beam 2)"), run.out());
+        assertTrue(run.out().contains("3 sentences in") && run.out().contains("sentences/s (beam 2, batch 64)"), run.out());
         List<String> lines = Files.readAllLines(hyp);
         assertEquals(3, lines.size());
         assertEquals("", lines.get(1));
