@@ -61,7 +61,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--lr-patience", description = "Validations without improvement before the learning rate decays.") Integer lrPatience;
     @Option(names = "--lr-decay", description = "Learning-rate decay factor on plateau.") Double lrDecay;
     @Option(names = "--early-stopping", description = "Stop after this many validations without improvement (0 = off).") Integer earlyStopping;
-    @Option(names = "--bleu-sample", description = "Validation sentences decoded greedily for BLEU at each validation (0 = off).") Integer bleuSample;
+    @Option(names = "--bleu-sample", description = "Validation sentences (spread evenly over the validation set) decoded greedily for BLEU at each validation (0 = off).") Integer bleuSample;
     @Option(names = "--seed", description = "Random seed (initialisation, batch order, dropout).") Long seed;
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class TrainingPipeline {
                 model.parameters().count(), srcVocab.size(), config.sourceLanguage(), tgtVocab.size(), config.targetLanguage());
         Trainer.ValidationBleu bleu = null;
         if (bleuFactory != null && config.bleuSample() > 0) {
-            List<SentencePair> sample = valid.pairs().subList(0, Math.min(config.bleuSample(), valid.pairs().size()));
+            List<SentencePair> sample = evenlySpaced(valid.pairs(), config.bleuSample());
             bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model), sample);
         }
         Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar);
@@ -113,6 +114,17 @@ public final class TrainingPipeline {
         log.printf("done: %d steps in %.1f min; best val loss %.4f (ppl %.2f); model in %s%n", result.steps(),
                 result.seconds() / 60, result.bestValidationLoss(), Math.exp(result.bestValidationLoss()), dir);
         return result;
+    }
+
+    /**
+     * {@code n} items spread evenly over the list (all of them when it is shorter). Corpora are often sorted,
+     * e.g. Tatoeba by sentence length, so the first {@code n} would be a biased sample.
+     */
+    static <T> List<T> evenlySpaced(List<T> items, int n) {
+        if (n >= items.size()) return items;
+        List<T> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(items.get((int) ((long) i * items.size() / n)));
+        return out;
     }
 
     /** The config a model directory was trained with (for {@code --resume}). */

@@ -98,4 +98,13 @@ class TrainingPipelineTest {
         IOException missing = assertThrows(IOException.class, () -> ModelDirectory.load(root.resolve("models/none")));
         assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
     }
+
+    @Test
+    void theValidationBleuSampleSpansTheWholeValidationSet() {
+        List<Integer> ten = java.util.stream.IntStream.range(0, 10).boxed().toList();
+        assertEquals(List.of(0, 2, 5, 7), TrainingPipeline.evenlySpaced(ten, 4));
+        assertEquals(List.of(0, 5), TrainingPipeline.evenlySpaced(ten, 2));
+        assertEquals(ten, TrainingPipeline.evenlySpaced(ten, 10));
+        assertEquals(ten, TrainingPipeline.evenlySpaced(ten, 200));
+    }
 }

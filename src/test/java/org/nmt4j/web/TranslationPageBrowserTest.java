@@ -167,6 +167,35 @@ class TranslationPageBrowserTest {
         screenshot("bundled-model.png");
     }
 
+    /**
+     * The default bundled model, as a new user meets it: "I am hungry." comes out as French, and the word
+     * "faim" attends most to "hungry".
+     */
+    @Test
+    void translatesEnglishToFrenchWithTheBundledModel() throws IOException {
+        open(bundled, 1280, 1100);
+        assertEquals("en-fr", new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("model")))
+                .getFirstSelectedOption().getAttribute("value"), "the page opens on the English→French model");
+        driver.findElement(By.id("source")).sendKeys("I am hungry.");
+        driver.findElement(By.id("translate")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tgt-sentence"), "faim"));
+        assertEquals("I am hungry . </s>", tokens("src-sentence"));
+        List<String> target = driver.findElements(By.cssSelector("#tgt-sentence .tok")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(target.size() * 5, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
+        int faim = target.indexOf("faim");
+        List<Double> weights = driver.findElements(By.cssSelector("#heatmap rect.cell[data-row='" + faim + "']"))
+                .stream().map(c -> Double.parseDouble(c.getAttribute("data-weight"))).toList();
+        assertEquals(2, weights.indexOf(weights.stream().max(Double::compare).orElseThrow()),
+                "'faim' should look at 'hungry' most: " + weights);
+        hoverCell(faim, 2);
+        WebElement tooltip = driver.findElement(By.id("tooltip"));
+        wait.until(ExpectedConditions.visibilityOf(tooltip));
+        assertTrue(tooltip.getText().contains("faim ← hungry"), tooltip.getText());
+        screenshot("bundled-en-fr.png");
+    }
+
     @Test
     void showsApiErrorsInlineAndModelStatus() throws IOException {
         open(1280, 1000);
