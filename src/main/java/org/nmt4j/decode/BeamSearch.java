@@ -132,6 +132,7 @@ public final class BeamSearch {
         Seq2SeqModel.Encoded encoded = start.encoded();
 
         for (int step = 0; ; step++) {
+            StepValues.stopIfInterrupted();
             int[] previous = new int[rowSentences.length];
             int[] offsets = new int[b];
             for (int i = 0, row = 0; i < b; i++) {

@@ -119,6 +119,7 @@ public final class GreedyDecoder {
         boolean[] done = new boolean[b];
         int remaining = b;
         while (remaining > 0) {
+            StepValues.stopIfInterrupted();
             Seq2SeqModel.StepOutput step = model.decodeStep(encoded, state, previous);
             float[] logProbs = StepValues.floats(step.logProbs());
             float[] attention = StepValues.floats(step.attention());

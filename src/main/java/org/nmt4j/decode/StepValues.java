@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nmt4j.vocab.Vocabulary;
 
+import java.util.concurrent.CancellationException;
+
 /** Small helpers shared by the greedy and beam decoders. */
 final class StepValues {
 
@@ -52,5 +54,13 @@ final class StepValues {
         for (int id : source) {
             if (id == Vocabulary.PAD_ID) throw new IllegalArgumentException("a source must not contain padding");
         }
+    }
+
+    /**
+     * Stops a decoder whose thread was interrupted (e.g. the server gave up on a request after its timeout), so
+     * a long search frees its worker at the next step instead of running to the end.
+     */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) throw new CancellationException("decoding interrupted");
     }
 }

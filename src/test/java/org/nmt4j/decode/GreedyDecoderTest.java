@@ -128,4 +128,20 @@ class GreedyDecoderTest {
         assertThrows(IllegalArgumentException.class, () -> decoder.decode(new int[]{5, 0, Vocabulary.EOS_ID}, DecodeOptions.GREEDY));
         assertThrows(IllegalArgumentException.class, () -> decoder.decodeAll(sources, DecodeOptions.GREEDY, 0, n -> { }));
     }
+
+    /** A server that gives up on a request interrupts its worker; the search must stop instead of running on. */
+    @Test
+    void anInterruptedThreadStopsDecoding() {
+        GreedyDecoder greedy = new GreedyDecoder(model.model());
+        BeamSearch beam = new BeamSearch(model.model());
+        try {
+            Thread.currentThread().interrupt();
+            assertThrows(java.util.concurrent.CancellationException.class, () -> greedy.decode(sources.get(0), DecodeOptions.GREEDY));
+            assertThrows(java.util.concurrent.CancellationException.class, () -> beam.search(sources.get(0), DecodeOptions.beam(4, 1)));
+        } finally {
+            Thread.interrupted(); // clear the flag for the next test
+        }
+        assertEquals(greedy.decode(sources.get(0), DecodeOptions.GREEDY).length(),
+                beam.search(sources.get(0), DecodeOptions.beam(1, 1)).get(0).length());
+    }
 }
