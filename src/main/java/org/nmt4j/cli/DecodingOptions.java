@@ -27,9 +27,13 @@ public final class DecodingOptions {
     @Option(names = "--no-unk-replace", description = "Keep <unk> in the output instead of copying the most attended source token.")
     boolean noUnkReplace;
 
+    @Option(names = "--ban-unk", description = "Never output <unk>: take the best real word instead (helps models with a capped target vocabulary; no copying of names).")
+    boolean banUnk;
+
     /** The options as the decoder takes them, returning {@code nbest} hypotheses. */
     DecodeOptions toDecodeOptions(int nbest) {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
-        return new DecodeOptions(beam, nbest, alpha, maxLengthRatio, !noUnkReplace, LengthPenalty.parse(lengthPenalty));
+        return new DecodeOptions(beam, nbest, alpha, maxLengthRatio, !noUnkReplace, LengthPenalty.parse(lengthPenalty),
+                banUnk);
     }
 }

@@ -185,7 +185,7 @@ public final class BeamSearch {
             }
             return null;
         }
-        List<Candidate> candidates = best(live, offset, logProbs, vocab, 2 * k);
+        List<Candidate> candidates = best(live, offset, logProbs, vocab, 2 * k, options);
         // fairseq finishes only </s> among the first k; for k > 1 we keep every </s> among the 2k, because a
         // good hypothesis whose </s> ranked k+1 was otherwise lost for good (beam then lost to greedy).
         int finishRanks = k == 1 ? 1 : 2 * k;
@@ -232,14 +232,15 @@ public final class BeamSearch {
     }
 
     /** The {@code limit} best allowed continuations of all live hypotheses (rows from {@code offset}), best first. */
-    private static List<Candidate> best(List<Node> live, int offset, float[] logProbs, int vocab, int limit) {
+    private static List<Candidate> best(List<Node> live, int offset, float[] logProbs, int vocab, int limit,
+                                        DecodeOptions options) {
         // Keep a small sorted array; the vocabulary is large and the limit small, so most values fail one compare.
         Candidate[] top = new Candidate[limit];
         int size = 0;
         for (int r = 0; r < live.size(); r++) {
             double base = live.get(r).logProb();
             for (int w = 0; w < vocab; w++) {
-                if (!StepValues.allowed(w)) continue;
+                if (!options.allowed(w)) continue;
                 float lp = logProbs[(offset + r) * vocab + w];
                 if (lp == Float.NEGATIVE_INFINITY) continue;
                 double total = base + lp;

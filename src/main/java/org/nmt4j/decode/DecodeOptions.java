@@ -1,5 +1,7 @@
 package org.nmt4j.decode;
 
+import org.nmt4j.vocab.Vocabulary;
+
 /**
  * How to decode one input.
  *
@@ -17,9 +19,12 @@ package org.nmt4j.decode;
  *                        before {@code </s>} is forced ({@code sourceLength} without the source {@code </s>})
  * @param replaceUnknowns replace each {@code <unk>} in the output with the source token it attended to most
  * @param lengthPenalty   how scores are normalised by length
+ * @param banUnknowns     never output {@code <unk>}: take the best real word instead (Marian's default; OpenNMT's
+ *                        {@code -ban_unk_token}). Helps a model with a capped target vocabulary, which learns to
+ *                        emit {@code <unk>} whenever it is unsure; loses the copying of names and numbers
  */
 public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxLengthRatio, boolean replaceUnknowns,
-                            LengthPenalty lengthPenalty) {
+                            LengthPenalty lengthPenalty, boolean banUnknowns) {
 
     /** Greedy search, GNMT penalty with alpha 1, unknown-word replacement on. */
     public static final DecodeOptions GREEDY = new DecodeOptions(1, 1, 1.0, 2.0, true);
@@ -36,9 +41,15 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
         if (lengthPenalty == null) lengthPenalty = LengthPenalty.GNMT;
     }
 
-    /** Options with the GNMT length penalty. */
+    /** Options with the GNMT length penalty, {@code <unk>} allowed. */
     public DecodeOptions(int beam, int nbest, double lengthAlpha, double maxLengthRatio, boolean replaceUnknowns) {
         this(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, LengthPenalty.GNMT);
+    }
+
+    /** Options with {@code <unk>} allowed in the output. */
+    public DecodeOptions(int beam, int nbest, double lengthAlpha, double maxLengthRatio, boolean replaceUnknowns,
+                         LengthPenalty lengthPenalty) {
+        this(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, false);
     }
 
     /** Beam search of width {@code beam} returning {@code nbest} hypotheses, other settings as {@link #GREEDY}. */
@@ -58,6 +69,16 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
 
     /** The same options with unknown-word replacement switched on or off. */
     public DecodeOptions withReplaceUnknowns(boolean replace) {
-        return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replace, lengthPenalty);
+        return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replace, lengthPenalty, banUnknowns);
+    }
+
+    /** The same options with {@code <unk>} banned from (or allowed in) the output. */
+    public DecodeOptions withBanUnknowns(boolean ban) {
+        return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, ban);
+    }
+
+    /** Whether the decoder may output this id: never padding or {@code <s>}, and {@code <unk>} only if allowed. */
+    public boolean allowed(int id) {
+        return id != Vocabulary.PAD_ID && id != Vocabulary.BOS_ID && !(banUnknowns && id == Vocabulary.UNK_ID);
     }
 }

@@ -127,7 +127,7 @@ public final class GreedyDecoder {
             for (int r = 0; r < n; r++) {
                 if (done[r]) continue;
                 Partial p = rows[r];
-                int token = p.tokens.size() >= p.maxLength ? Vocabulary.EOS_ID : StepValues.argmax(logProbs, r, vocab);
+                int token = p.tokens.size() >= p.maxLength ? Vocabulary.EOS_ID : StepValues.argmax(logProbs, r, vocab, options);
                 p.logProb += logProbs[r * vocab + token];
                 p.attention.add(StepValues.row(attention, r, width, p.sourceLength));
                 previous[r] = token;

@@ -18,18 +18,13 @@ final class StepValues {
         return f.dup('c').data().asFloat();
     }
 
-    /** Whether the decoder may output this id: never padding or {@code <s>}. */
-    static boolean allowed(int id) {
-        return id != Vocabulary.PAD_ID && id != Vocabulary.BOS_ID;
-    }
-
     /** The allowed id with the highest log-probability in row {@code row}; the lowest id wins ties. */
-    static int argmax(float[] logProbs, int row, int vocab) {
+    static int argmax(float[] logProbs, int row, int vocab, DecodeOptions options) {
         int base = row * vocab;
         int best = -1;
         float bestValue = Float.NEGATIVE_INFINITY;
         for (int w = 0; w < vocab; w++) {
-            if (!allowed(w)) continue;
+            if (!options.allowed(w)) continue;
             float v = logProbs[base + w];
             if (best < 0 || v > bestValue) {
                 best = w;

@@ -181,4 +181,19 @@ class TranslatorTest {
         assertThrows(IllegalArgumentException.class, () -> translator.translate(null, DecodeOptions.GREEDY));
         assertThrows(IllegalArgumentException.class, () -> translator.translateAll(texts, DecodeOptions.GREEDY, 0, n -> { }));
     }
+
+    /** With <unk> the likeliest output everywhere, banning it leaves only real words, greedy and beam alike. */
+    @Test
+    void bannedUnknownsNeverAppearInTheOutput() {
+        Translator t = new Translator(unkModel);
+        for (DecodeOptions options : List.of(DecodeOptions.GREEDY, DecodeOptions.beam(4, 3))) {
+            DecodeOptions plain = options.withReplaceUnknowns(false);
+            assertTrue(t.translate(texts.get(0), plain).best().tokens().contains(Vocabulary.UNK), "the model prefers <unk>");
+            for (Translation tr : t.translateAll(texts, plain.withBanUnknowns(true))) {
+                for (Hypothesis h : tr.nbest()) {
+                    assertFalse(h.tokens().contains(Vocabulary.UNK), h.tokens().toString());
+                }
+            }
+        }
+    }
 }
