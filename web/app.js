@@ -15,7 +15,7 @@
     score: $('score'), copy: $('copy'), tgt: $('tgt-sentence'), src: $('src-sentence'), notes: $('notes'),
     shape: $('matrix-shape'), heatmap: $('heatmap'), nbestCard: $('nbest-card'), nbestList: $('alternatives'),
     tooltip: $('tooltip'), attribution: $('attribution'), health: $('health'),
-    dlSvg: $('dl-svg'), dlPng: $('dl-png'), dlJson: $('dl-json')
+    dlSvg: $('dl-svg'), dlPng: $('dl-png'), dlJson: $('dl-json'), wordsOnly: $('words-only')
   };
 
   var state = {
@@ -214,9 +214,31 @@
       el.notes.appendChild(warn);
     }
 
-    el.shape.textContent = h.tgtTokens.length + ' × ' + res.srcTokens.length;
-    drawHeatmap(res.srcTokens, h.tgtTokens, h.alignment);
+    drawMatrix();
     renderNbest();
+  }
+
+  // Draws the selected hypothesis's matrix: the raw attention, or (the default) with the source </s> column
+  // left out and each row rescaled over the source words. Recurrent encoders often park much of the attention
+  // on </s>, whose state summarises the sentence; without that column the word-to-word alignment is readable.
+  function drawMatrix() {
+    var res = state.response;
+    if (!res) return;
+    var h = hypothesis(state.selected);
+    var src = res.srcTokens, alignment = h.alignment, raw = h.alignment;
+    var hide = el.wordsOnly.checked && src.length > 1 && src[src.length - 1] === EOS;
+    if (hide) {
+      src = src.slice(0, -1);
+      alignment = raw.map(function (row) {
+        var words = row.slice(0, -1);
+        var sum = words.reduce(function (a, b) { return a + b; }, 0);
+        return words.map(function (w) { return sum > 0 ? w / sum : 0; });
+      });
+    }
+    el.shape.textContent = h.tgtTokens.length + ' × ' + src.length + (hide ? ' (</s> column hidden)' : '');
+    drawHeatmap(src, h.tgtTokens, alignment);
+    state.matrix.raw = raw;
+    state.matrix.rescaled = hide;
   }
 
   function formatScore(s) {
@@ -424,7 +446,7 @@
     pair.appendChild(bs);
     var weight = document.createElement('div');
     weight.className = 'weight';
-    weight.textContent = w.toFixed(3);
+    weight.textContent = m.rescaled ? w.toFixed(3) + ' of the word attention (raw ' + m.raw[i][j].toFixed(3) + ')' : w.toFixed(3);
     el.tooltip.appendChild(pair);
     el.tooltip.appendChild(weight);
     var r = target.getBoundingClientRect();
@@ -545,6 +567,7 @@
       }, function () { /* clipboard refused (e.g. not a secure context): nothing to do */ });
     }
   });
+  el.wordsOnly.addEventListener('change', drawMatrix);
   el.dlSvg.addEventListener('click', downloadSvg);
   el.dlPng.addEventListener('click', downloadPng);
   el.dlJson.addEventListener('click', downloadJson);

@@ -157,8 +157,8 @@ class TranslationPageBrowserTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tgt-sentence"), "twenty-one"));
         assertEquals("three hundred twenty-one </s>", tokens("tgt-sentence"));
-        assertEquals(4 * 6, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size(),
-                "3 words + </s> by 5 words + </s>");
+        assertEquals(4 * 5, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size(),
+                "3 words + </s> by 5 words (the source </s> column is hidden by default)");
         hoverCell(0, 0);
         WebElement tooltip = driver.findElement(By.id("tooltip"));
         wait.until(ExpectedConditions.visibilityOf(tooltip));
@@ -183,17 +183,24 @@ class TranslationPageBrowserTest {
         assertEquals("I am hungry . </s>", tokens("src-sentence"));
         List<String> target = driver.findElements(By.cssSelector("#tgt-sentence .tok")).stream()
                 .map(WebElement::getText).toList();
-        assertEquals(target.size() * 5, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
+        // by default the source </s> column is hidden and each row rescaled over the 4 source words
+        assertEquals(target.size() * 4, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
         int faim = target.indexOf("faim");
-        List<Double> weights = driver.findElements(By.cssSelector("#heatmap rect.cell[data-row='" + faim + "']"))
-                .stream().map(c -> Double.parseDouble(c.getAttribute("data-weight"))).toList();
+        List<Double> weights = rowWeights(faim);
+        assertEquals(1.0, weights.stream().mapToDouble(Double::doubleValue).sum(), 1e-4);
         assertEquals(2, weights.indexOf(weights.stream().max(Double::compare).orElseThrow()),
                 "'faim' should look at 'hungry' most: " + weights);
         hoverCell(faim, 2);
         WebElement tooltip = driver.findElement(By.id("tooltip"));
         wait.until(ExpectedConditions.visibilityOf(tooltip));
-        assertTrue(tooltip.getText().contains("faim ← hungry"), tooltip.getText());
+        assertTrue(tooltip.getText().contains("faim ← hungry") && tooltip.getText().contains("raw 0."), tooltip.getText());
         screenshot("bundled-en-fr.png");
+
+        // the raw attention, </s> column included, is one click away
+        driver.findElement(By.id("words-only")).click();
+        assertEquals(target.size() * 5, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
+        assertEquals(1.0, rowWeights(faim).stream().mapToDouble(Double::doubleValue).sum(), 1e-4);
+        driver.findElement(By.id("words-only")).click();
     }
 
     @Test
@@ -247,6 +254,11 @@ class TranslationPageBrowserTest {
         driver.get(at.url() + "/");
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
                 !d.findElements(By.cssSelector("#model option")).isEmpty());
+    }
+
+    private static List<Double> rowWeights(int row) {
+        return driver.findElements(By.cssSelector("#heatmap rect.cell[data-row='" + row + "']")).stream()
+                .map(c -> Double.parseDouble(c.getAttribute("data-weight"))).toList();
     }
 
     private static void setNumber(String id, int value) {
