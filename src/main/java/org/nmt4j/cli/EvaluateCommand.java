@@ -50,12 +50,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--hyp", paramLabel = "FILE", description = "Where to write the hypotheses (default: <model>/<src name>.beam<k>.hyp).")
     Path hyp;
 
-
-
-
-
-
-
     @Option(names = "--no-progress", description = "Do not show a progress bar on stderr.")
     boolean noProgress;
 

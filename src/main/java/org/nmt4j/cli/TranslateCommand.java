@@ -58,15 +58,11 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Output file (default: stdout).")
     Path output;
 
-
     @Mixin
     DecodingOptions decoding;
 
     @Option(names = "--nbest", defaultValue = "1", description = "Hypotheses per sentence (at most --beam); above 1 the output is a Moses n-best list.")
     int nbest;
-
-
-
 
     @Option(names = "--max-source-tokens", defaultValue = "" + Translator.DEFAULT_MAX_SOURCE_TOKENS,
             description = "Longer inputs are cut to this many tokens (with a warning).")
@@ -78,8 +74,6 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--alignment-format", defaultValue = "json", paramLabel = "FORMAT",
             description = "json (soft attention matrix with tokens) or pharaoh (hard 'src-tgt' pairs, e.g. 0-0 1-2).")
     String alignmentFormat;
-
-
 
     @Option(names = "--interactive", description = "Prompt for sentences on stdin and translate each as it is entered.")
     boolean interactive;

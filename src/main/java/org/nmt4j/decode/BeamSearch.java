@@ -78,14 +78,8 @@ public final class BeamSearch {
      */
     public List<List<DecodedSequence>> searchAll(List<int[]> sources, DecodeOptions options, int batchSize,
                                                  IntConsumer progress) {
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        sources.forEach(StepValues::checkSource);
-        // Longest first, so sentences of similar length share a batch and its padding stays small.
-        Integer[] order = IntStream.range(0, sources.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> sources.get(i).length).reversed());
         List<List<DecodedSequence>> out = new ArrayList<>(Collections.nCopies(sources.size(), null));
-        for (int from = 0; from < order.length; from += batchSize) {
-            List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + batchSize));
+        for (int[] batch : StepValues.lengthSortedBatches(sources, batchSize)) {
             // Temporaries live in a per-thread workspace; everything kept (nodes, results) is plain Java arrays.
             try (MemoryWorkspace ws = Workspaces.open("beam")) {
                 searchBatch(sources, batch, options, out, progress);
@@ -110,23 +104,19 @@ public final class BeamSearch {
         }
     }
 
-    private void searchBatch(List<int[]> sources, List<Integer> batch, DecodeOptions options,
+    private void searchBatch(List<int[]> sources, int[] batch, DecodeOptions options,
                              List<List<DecodedSequence>> out, IntConsumer progress) {
         int k = options.beam();
         int vocab = model.config().targetVocabSize();
-        int b = batch.size();
-        int width = 0;
-        for (int s : batch) width = Math.max(width, sources.get(s).length);
-        int[][] src = new int[b][width]; // zero-filled: padding id 0
-        int[] lengths = new int[b];
+        int b = batch.length;
+        StepValues.PaddedBatch padded = StepValues.pad(sources, batch);
+        int width = padded.width();
         SentenceBeam[] beams = new SentenceBeam[b];
         for (int i = 0; i < b; i++) {
-            int[] s = sources.get(batch.get(i));
-            System.arraycopy(s, 0, src[i], 0, s.length);
-            lengths[i] = s.length;
-            beams[i] = new SentenceBeam(batch.get(i), s.length, options.maxOutputLength(s.length - 1));
+            int length = padded.lengths()[i];
+            beams[i] = new SentenceBeam(batch[i], length, options.maxOutputLength(length - 1));
         }
-        Seq2SeqModel.Start start = model.start(src, lengths);
+        Seq2SeqModel.Start start = model.start(padded.ids(), padded.lengths());
         Seq2SeqModel.DecoderState state = start.state();
         int[] rowSentences = IntStream.range(0, b).toArray(); // step 0: one row (<s>) per sentence, in batch order
         Seq2SeqModel.Encoded encoded = start.encoded();

@@ -7,10 +7,8 @@ import org.nmt4j.vocab.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Greedy search: at each step take the most probable token, for many sentences at once.
@@ -60,17 +58,10 @@ public final class GreedyDecoder {
      * @return one result per source, in input order
      */
     public List<DecodedSequence> decodeAll(List<int[]> sources, DecodeOptions options, int batchSize, IntConsumer progress) {
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        sources.forEach(StepValues::checkSource);
-        Integer[] order = IntStream.range(0, sources.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> sources.get(i).length).reversed());
         DecodedSequence[] out = new DecodedSequence[sources.size()];
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
-            int[] ids = new int[to - from];
-            for (int k = from; k < to; k++) ids[k - from] = order[k];
-            decodeBatch(sources, ids, options, out);
-            progress.accept(ids.length);
+        for (int[] batch : StepValues.lengthSortedBatches(sources, batchSize)) {
+            decodeBatch(sources, batch, options, out);
+            progress.accept(batch.length);
         }
         return Arrays.asList(out);
     }
@@ -99,18 +90,14 @@ public final class GreedyDecoder {
 
     private void decodeBatchInWorkspace(List<int[]> sources, int[] sentences, DecodeOptions options, DecodedSequence[] out) {
         int b = sentences.length;
-        int width = 0;
-        for (int s : sentences) width = Math.max(width, sources.get(s).length);
-        int[][] src = new int[b][width]; // zero-filled: padding id 0
-        int[] lengths = new int[b];
+        StepValues.PaddedBatch padded = StepValues.pad(sources, sentences);
+        int width = padded.width();
         Partial[] rows = new Partial[b];
         for (int r = 0; r < b; r++) {
-            int[] s = sources.get(sentences[r]);
-            System.arraycopy(s, 0, src[r], 0, s.length);
-            lengths[r] = s.length;
-            rows[r] = new Partial(sentences[r], s.length, options.maxOutputLength(s.length - 1));
+            int length = padded.lengths()[r];
+            rows[r] = new Partial(sentences[r], length, options.maxOutputLength(length - 1));
         }
-        Seq2SeqModel.Start start = model.start(src, lengths);
+        Seq2SeqModel.Start start = model.start(padded.ids(), padded.lengths());
         Seq2SeqModel.Encoded encoded = start.encoded();
         Seq2SeqModel.DecoderState state = start.state();
         int vocab = model.config().targetVocabSize();

@@ -4,7 +4,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nmt4j.vocab.Vocabulary;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 
 /** Small helpers shared by the greedy and beam decoders. */
 final class StepValues {
@@ -57,5 +62,40 @@ final class StepValues {
      */
     static void stopIfInterrupted() {
         if (Thread.currentThread().isInterrupted()) throw new CancellationException("decoding interrupted");
+    }
+
+    /**
+     * Checks the sources and groups their indices into batches of at most {@code batchSize}, longest source
+     * first, so sentences of similar length share a batch and its padding stays small.
+     */
+    static List<int[]> lengthSortedBatches(List<int[]> sources, int batchSize) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        sources.forEach(StepValues::checkSource);
+        Integer[] order = IntStream.range(0, sources.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> sources.get(i).length).reversed());
+        List<int[]> batches = new ArrayList<>();
+        for (int from = 0; from < order.length; from += batchSize) {
+            int to = Math.min(order.length, from + batchSize);
+            batches.add(Arrays.stream(order, from, to).mapToInt(Integer::intValue).toArray());
+        }
+        return batches;
+    }
+
+    /** A batch of sources padded to {@code width} with id 0, and each source's real length. */
+    record PaddedBatch(int[][] ids, int[] lengths, int width) {
+    }
+
+    /** The given sentences of {@code sources}, in that order, padded to the longest of them. */
+    static PaddedBatch pad(List<int[]> sources, int[] sentences) {
+        int width = 0;
+        for (int s : sentences) width = Math.max(width, sources.get(s).length);
+        int[][] ids = new int[sentences.length][width]; // zero-filled: padding id 0
+        int[] lengths = new int[sentences.length];
+        for (int r = 0; r < sentences.length; r++) {
+            int[] s = sources.get(sentences[r]);
+            System.arraycopy(s, 0, ids[r], 0, s.length);
+            lengths[r] = s.length;
+        }
+        return new PaddedBatch(ids, lengths, width);
     }
 }

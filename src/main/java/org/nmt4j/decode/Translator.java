@@ -106,20 +106,13 @@ public final class Translator {
             }
         }
         if (empty > 0) progress.accept(empty);
-        if (options.beam() == 1) {
-            List<int[]> ids = toDecode.stream().map(i -> sources.get(i).ids()).toList();
-            List<DecodedSequence> decoded = greedy.decodeAll(ids, options, batchSize, progress);
-            for (int k = 0; k < toDecode.size(); k++) {
-                int i = toDecode.get(k);
-                out[i] = translation(sources.get(i), List.of(decoded.get(k)), options);
-            }
-        } else {
-            List<int[]> ids = toDecode.stream().map(i -> sources.get(i).ids()).toList();
-            List<List<DecodedSequence>> decoded = beam.searchAll(ids, options, beamBatchSize(batchSize, options.beam()), progress);
-            for (int k = 0; k < toDecode.size(); k++) {
-                int i = toDecode.get(k);
-                out[i] = translation(sources.get(i), decoded.get(k), options);
-            }
+        List<int[]> ids = toDecode.stream().map(i -> sources.get(i).ids()).toList();
+        List<List<DecodedSequence>> decoded = options.beam() == 1
+                ? greedy.decodeAll(ids, options, batchSize, progress).stream().map(List::of).toList()
+                : beam.searchAll(ids, options, beamBatchSize(batchSize, options.beam()), progress);
+        for (int k = 0; k < toDecode.size(); k++) {
+            int i = toDecode.get(k);
+            out[i] = translation(sources.get(i), decoded.get(k), options);
         }
         return Arrays.asList(out);
     }

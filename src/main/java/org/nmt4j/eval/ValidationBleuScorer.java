@@ -2,7 +2,6 @@ package org.nmt4j.eval;
 
 import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.decode.DecodeOptions;
-import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.train.TrainedModel;
 import org.nmt4j.train.Trainer;
@@ -32,10 +31,5 @@ public final class ValidationBleuScorer implements Trainer.ValidationBleu {
         List<String> hyps = translator.translateAll(sources, DecodeOptions.GREEDY, Translator.DEFAULT_BATCH_SIZE, n -> {
         }).stream().map(t -> t.best().text()).toList();
         return OptionalDouble.of(new Bleu().corpusScore(hyps, List.of(references)).score());
-    }
-
-    /** First translation of the sample, for a log line that shows what the model does. */
-    public Translation example() {
-        return translator.translate(sources.get(0), DecodeOptions.GREEDY);
     }
 }
