@@ -1,8 +1,6 @@
 package org.nmt4j.cli;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.eval.InputFileException;
@@ -71,9 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             Translator translator = new Translator(ModelDirectory.load(model));
             TranslationEvaluator.Result r;
-            try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("evaluate")
-                    .setInitialMax(sources.size()).showSpeed().setUnit(" sent", 1)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+            try (ProgressBar bar = noProgress ? null : ProgressBars.create("evaluate", sources.size(), " sent")) {
                 r = new TranslationEvaluator().evaluate(translator, sources, refStreams, options, batch, n -> {
                     if (bar != null) bar.stepBy(n);
                 });

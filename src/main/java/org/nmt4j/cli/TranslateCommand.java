@@ -1,8 +1,6 @@
 package org.nmt4j.cli;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.nmt4j.decode.AlignmentFormat;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Hypothesis;
@@ -163,7 +161,6 @@ public final class TranslateCommand implements Callable<Integer> {
     /** A progress bar on stderr for long input files; none for stdin or short inputs. */
     private ProgressBar progressBar(int lines) {
         if (input == null || lines < PROGRESS_THRESHOLD) return null;
-        return new ProgressBarBuilder().setTaskName("translate").setInitialMax(lines).showSpeed()
-                .setUnit(" sent", 1).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        return ProgressBars.create("translate", lines, " sent");
     }
 }
