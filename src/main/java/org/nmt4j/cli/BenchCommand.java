@@ -42,14 +42,19 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "60", description = "Timed steps.")
         int steps;
 
+        @Option(names = "--threads", description = "Worker threads of the data-parallel step (default: one per available core).")
+        Integer threads;
+
         @Override
         public Integer call() {
             try {
                 TrainingConfig config = options.resolve(spec.commandLine().getParseResult());
-                TrainingBenchmark.Figures f = TrainingBenchmark.run(config, warmup, steps, System.out);
+                TrainingBenchmark.Figures f = TrainingBenchmark.run(config, warmup, steps,
+                        threads != null ? threads : org.nmt4j.train.GradientWorkers.defaultThreads(), System.out);
                 System.out.printf("RESULT train: %.0f target tokens/s, %.1f sentences/s, %.1f ms/step, peak RSS %.0f MB "
-                                + "(%d timed steps, OMP_NUM_THREADS=%s)%n", f.tokensPerSecond(), f.sentencesPerSecond(),
-                        f.millisPerStep(), f.peakRssBytes() / 1e6, f.steps(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+                                + "(%d timed steps, %d worker threads, OMP_NUM_THREADS=%s)%n", f.tokensPerSecond(), f.sentencesPerSecond(),
+                        f.millisPerStep(), f.peakRssBytes() / 1e6, f.steps(), f.threads(),
+                        System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
                 return 0;
             } catch (IOException | IllegalArgumentException e) {
                 System.err.println("bench train: " + e.getMessage());

@@ -1,6 +1,7 @@
 package org.nmt4j.cli;
 
 import org.nmt4j.eval.ValidationBleuScorer;
+import org.nmt4j.train.GradientWorkers;
 import org.nmt4j.train.Trainer;
 import org.nmt4j.train.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
@@ -39,8 +40,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing model of the same name.")
     boolean overwrite;
 
-    @Option(names = "--no-progress", description = "No progress bar (e.g. when logging to a file).")
+    @Option(names = "--no-progress", description = "No progress bar: a line every 100 batches instead (the default when "
+            + "not at a terminal).")
     boolean noProgress;
+
+    @Option(names = "--threads", description = "Worker threads of each data-parallel training step (default: one per core). "
+            + "Results equal one thread's up to float rounding; a resume gives bit-identical weights only with the same count.")
+    Integer threads;
 
     @Override
     public Integer call() {
@@ -55,7 +61,8 @@ public final class TrainCommand implements Callable<Integer> {
                 config = options.resolve(spec.commandLine().getParseResult());
             }
             Trainer.Result r = TrainingPipeline.run(config, new TrainingPipeline.Locations(models, vocabDir), resume,
-                    overwrite, ValidationBleuScorer::new, System.out, !noProgress);
+                    overwrite, ValidationBleuScorer::new, System.out, !noProgress && ProgressBars.interactive(),
+                    threads != null ? threads : GradientWorkers.defaultThreads());
             return r.steps() > 0 ? 0 : 1;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("train: " + e.getMessage());

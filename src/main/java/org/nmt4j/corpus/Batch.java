@@ -2,6 +2,10 @@ package org.nmt4j.corpus;
 
 import org.nmt4j.vocab.Vocabulary;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One padded mini-batch, as the model consumes it. Rows are sentences; padding is
  * {@link Vocabulary#PAD_ID} (0) after each sentence's last real position.
@@ -56,9 +60,38 @@ public record Batch(int[][] source, int[] sourceLengths, int[][] targetInput, in
         return n;
     }
 
+    /**
+     * Splits the rows into {@code parts} consecutive groups of near-equal size (fewer when there are fewer rows),
+     * each re-padded to its own longest source and target: one share per worker of a data-parallel step.
+     */
+    public List<Batch> split(int parts) {
+        if (parts < 1) throw new IllegalArgumentException("parts must be at least 1, got " + parts);
+        int b = size(), n = Math.min(parts, b);
+        List<Batch> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) out.add(rows(k * b / n, (k + 1) * b / n));
+        return out;
+    }
+
+    /** Rows {@code [from, to)}, padded to their own longest source and target. */
+    public Batch rows(int from, int to) {
+        int n = to - from, s = 0, t = 0;
+        for (int r = from; r < to; r++) {
+            s = Math.max(s, sourceLengths[r]);
+            t = Math.max(t, targetLengths[r]);
+        }
+        int[][] src = new int[n][], in = new int[n][], out = new int[n][];
+        for (int r = 0; r < n; r++) {
+            src[r] = Arrays.copyOf(source[from + r], s);
+            in[r] = Arrays.copyOf(targetInput[from + r], t);
+            out[r] = Arrays.copyOf(targetOutput[from + r], t);
+        }
+        return new Batch(src, Arrays.copyOfRange(sourceLengths, from, to), in, out,
+                Arrays.copyOfRange(targetLengths, from, to), Arrays.copyOfRange(indices, from, to));
+    }
+
     private static float[][] mask(int[] lengths, int width) {
         float[][] m = new float[lengths.length][width];
-        for (int i = 0; i < lengths.length; i++) java.util.Arrays.fill(m[i], 0, lengths[i], 1f);
+        for (int i = 0; i < lengths.length; i++) Arrays.fill(m[i], 0, lengths[i], 1f);
         return m;
     }
 }

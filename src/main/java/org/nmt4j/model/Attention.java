@@ -1,5 +1,6 @@
 package org.nmt4j.model;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -18,11 +19,19 @@ import java.util.List;
  * dot/multiplicative keys are accumulated over all decoder steps at once in {@link #finishBackward}.
  *
  * <p>Padded source positions are left out of the softmax, so their weight is exactly zero.
+ *
+ * <p>With float parameters the element-wise work (the additive tanh layer, scores, softmax, context and all of
+ * their gradients) runs as Java loops over heap copies of the memory, made once per batch ({@link HeapMemory});
+ * only the query projection stays a matrix product. The ND4J formulation above remains the reference for any
+ * precision: the double-precision gradient checks run on it, and a test holds the float path to it.
  */
 final class Attention {
 
-    /** Time-major encoder states and keys, with the source mask ({@code [B,S]}, 1 = real token). */
-    record Memory(INDArray values, INDArray keys, INDArray mask, int batch, int steps) {
+    /**
+     * Time-major encoder states and keys, with the source mask ({@code [B,S]}, 1 = real token), and for float
+     * models the same on the Java heap (else null).
+     */
+    record Memory(INDArray values, INDArray keys, INDArray mask, int batch, int steps, HeapMemory heap) {
 
         /** Selects (and repeats) sentences by index, e.g. to follow beam back-pointers. */
         Memory select(int[] rows) {
@@ -34,15 +43,31 @@ final class Attention {
             INDArray v = Nd4j.pullRows(values, 1, index);
             INDArray k = keys == values ? v : Nd4j.pullRows(keys, 1, index);
             INDArray m = Nd4j.pullRows(mask, 1, rows);
-            return new Memory(v, k, m, n, steps);
+            return new Memory(v, k, m, n, steps, heap == null ? null : HeapMemory.of(v, k, heap.select(rows)));
+        }
+    }
+
+    /** Values {@code [S*B*D]} and keys {@code [S*B*A]} (time-major, row-major) and source lengths, on the heap. */
+    record HeapMemory(float[] values, float[] keys, int[] lengths) {
+        static HeapMemory of(INDArray values, INDArray keys, int[] lengths) {
+            float[] v = Tensors.toFloats(values);
+            return new HeapMemory(v, keys == values ? v : Tensors.toFloats(keys), lengths);
+        }
+
+        int[] select(int[] rows) {
+            int[] out = new int[rows.length];
+            for (int j = 0; j < rows.length; j++) out[j] = lengths[rows[j]];
+            return out;
         }
     }
 
     /**
      * One decoder step's attention: weights {@code alpha} ({@code [B,S]}) and as a time-major column
-     * ({@code [S*B,1]}), context ({@code [B,D]}), and the additive tanh layer ({@code [S*B,A]}).
+     * ({@code [S*B,1]}), context ({@code [B,D]}), and the additive tanh layer ({@code [S*B,A]}). On the float path
+     * the column and tanh layer are heap arrays instead ({@code alphaHeap} {@code [B*S]}, {@code tanhHeap}).
      */
-    record Step(INDArray alpha, INDArray alphaColumn, INDArray context, INDArray hiddenTanh) {
+    record Step(INDArray alpha, INDArray alphaColumn, INDArray context, INDArray hiddenTanh, float[] alphaHeap,
+                float[] tanhHeap) {
     }
 
     /** Gradient accumulators for one batch. */
@@ -52,9 +77,17 @@ final class Attention {
         final List<INDArray> dContexts = new ArrayList<>();
         final List<INDArray> dScores = new ArrayList<>();
         final List<INDArray> queries = new ArrayList<>();
+        // float path: heap accumulators over all decoder steps
+        final float[] dValues;
+        final float[] dKeys;
+        final float[] dv;
 
         MemoryGrads(Memory m, AttentionType type) {
-            dKeysAdditive = type == AttentionType.ADDITIVE ? Nd4j.zerosLike(m.keys()) : null;
+            boolean heap = m.heap() != null;
+            dKeysAdditive = type == AttentionType.ADDITIVE && !heap ? Nd4j.zerosLike(m.keys()) : null;
+            dValues = heap ? new float[m.heap().values().length] : null;
+            dKeys = heap && type != AttentionType.DOT ? new float[m.heap().keys().length] : null;
+            dv = heap && type == AttentionType.ADDITIVE ? new float[(int) m.keys().size(1)] : null;
         }
     }
 
@@ -85,11 +118,13 @@ final class Attention {
         INDArray keys = config.attention() == AttentionType.DOT ? encoderOutputs
                 : encoderOutputs.mmul(params.get("attention.W"));
         INDArray mask = Tensors.batchMajorMask(encoderOutputs.dataType(), lengths, steps);
-        return new Memory(encoderOutputs, keys, mask, lengths.length, steps);
+        HeapMemory heap = encoderOutputs.dataType() == DataType.FLOAT ? HeapMemory.of(encoderOutputs, keys, lengths.clone()) : null;
+        return new Memory(encoderOutputs, keys, mask, lengths.length, steps, heap);
     }
 
     /** Attention weights and context for decoder query {@code s_{i-1}} ({@code [B,H]}). */
     Step forward(Memory m, INDArray query) {
+        if (m.heap() != null) return forwardHeap(m, query);
         int b = m.batch(), s = m.steps();
         long k = m.keys().size(1);
         INDArray scores;          // [S, B]
@@ -105,7 +140,78 @@ final class Attention {
         INDArray alpha = alphas[0], alphaColumn = alphas[1];
         long d = m.values().size(1);
         INDArray context = m.values().mulColumnVector(alphaColumn).reshape(s, b * d).sum(0).reshape(b, d);
-        return new Step(alpha, alphaColumn, context, hiddenTanh);
+        return new Step(alpha, alphaColumn, context, hiddenTanh, null, null);
+    }
+
+    private Step forwardHeap(Memory m, INDArray query) {
+        int b = m.batch(), s = m.steps();
+        HeapMemory heap = m.heap();
+        int k = (int) m.keys().size(1), d = (int) m.values().size(1);
+        float[] scores = new float[s * b];   // time-major
+        float[] t = null;
+        if (config.attention() == AttentionType.ADDITIVE) {
+            float[] q = Tensors.toFloats(query.mmul(params.get("attention.U")));
+            float[] v = Tensors.toFloats(params.get("attention.v"));
+            t = new float[s * b * k];
+            for (int row = 0; row < s * b; row++) System.arraycopy(q, (row % b) * k, t, row * k, k);
+            float[] keys = heap.keys();
+            for (int i = 0; i < t.length; i++) t[i] += keys[i];
+            FloatMath.tanh(t, t, 0, t.length);
+            for (int row = 0; row < s * b; row++) scores[row] = dot(t, row * k, v, 0, k);
+        } else {
+            float[] q = Tensors.toFloats(query);
+            for (int row = 0; row < s * b; row++) scores[row] = dot(heap.keys(), row * k, q, (row % b) * k, k);
+        }
+        float[] alpha = softmax(scores, heap.lengths(), s, b);
+        float[] context = new float[b * d];
+        float[] values = heap.values();
+        for (int j = 0; j < b; j++) {
+            for (int p = 0; p < heap.lengths()[j]; p++) axpy(alpha[j * s + p], values, (p * b + j) * d, context, j * d, d);
+        }
+        return new Step(Tensors.matrix(alpha, b, s), null, Tensors.matrix(context, b, d), null, alpha, t);
+    }
+
+    /** Masked softmax of time-major scores into batch-major weights {@code [B*S]} (zero on padding). */
+    private static float[] softmax(float[] scores, int[] lengths, int s, int b) {
+        float[] alpha = new float[b * s];
+        for (int j = 0; j < b; j++) {
+            int len = Math.min(lengths[j], s);
+            float max = Float.NEGATIVE_INFINITY;
+            for (int p = 0; p < len; p++) max = Math.max(max, scores[p * b + j]);
+            double sum = 0;
+            for (int p = 0; p < len; p++) {
+                double e = Math.exp(scores[p * b + j] - max);
+                alpha[j * s + p] = (float) e;
+                sum += e;
+            }
+            for (int p = 0; p < len; p++) alpha[j * s + p] = (float) (alpha[j * s + p] / sum);
+        }
+        return alpha;
+    }
+
+    /** {@code sum_i x[xo+i] * y[yo+i]}, with eight partial sums so the additions do not wait on each other. */
+    static float dot(float[] x, int xo, float[] y, int yo, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            s0 += x[xo + i] * y[yo + i];
+            s1 += x[xo + i + 1] * y[yo + i + 1];
+            s2 += x[xo + i + 2] * y[yo + i + 2];
+            s3 += x[xo + i + 3] * y[yo + i + 3];
+            s4 += x[xo + i + 4] * y[yo + i + 4];
+            s5 += x[xo + i + 5] * y[yo + i + 5];
+            s6 += x[xo + i + 6] * y[yo + i + 6];
+            s7 += x[xo + i + 7] * y[yo + i + 7];
+        }
+        float sum = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (; i < n; i++) sum += x[xo + i] * y[yo + i];
+        return sum;
+    }
+
+    /** {@code y[yo+i] += a * x[xo+i]} for {@code i < n}. */
+    static void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+        if (a == 0) return;
+        for (int i = 0; i < n; i++) y[yo + i] += a * x[xo + i];
     }
 
     /**
@@ -140,6 +246,7 @@ final class Attention {
 
     /** Backward through one step; accumulates into {@code grads} and parameter gradients; returns dQuery. */
     INDArray backward(Memory m, Step step, INDArray query, INDArray dContext, MemoryGrads grads) {
+        if (m.heap() != null) return backwardHeap(m, step, query, dContext, grads);
         int b = m.batch(), s = m.steps();
         long d = m.values().size(1), k = m.keys().size(1);
         INDArray alpha = step.alpha();
@@ -164,8 +271,55 @@ final class Attention {
         return m.keys().mulColumnVector(dScoresColumn).reshape(s, b * k).sum(0).reshape(b, k);
     }
 
+    private INDArray backwardHeap(Memory m, Step step, INDArray query, INDArray dContext, MemoryGrads grads) {
+        int b = m.batch(), s = m.steps();
+        HeapMemory heap = m.heap();
+        int k = (int) m.keys().size(1), d = (int) m.values().size(1);
+        float[] dCtx = Tensors.toFloats(dContext), alpha = step.alphaHeap(), values = heap.values();
+        float[] dScores = new float[b * s];   // batch-major, like alpha
+        for (int j = 0; j < b; j++) {
+            int len = Math.min(heap.lengths()[j], s);
+            float weighted = 0;
+            for (int p = 0; p < len; p++) {
+                float dAlpha = dot(values, (p * b + j) * d, dCtx, j * d, d);
+                dScores[j * s + p] = dAlpha;
+                weighted += alpha[j * s + p] * dAlpha;
+                axpy(alpha[j * s + p], dCtx, j * d, grads.dValues, (p * b + j) * d, d);
+            }
+            for (int p = 0; p < len; p++) dScores[j * s + p] = alpha[j * s + p] * (dScores[j * s + p] - weighted);
+        }
+        float[] dq = new float[b * k];
+        if (config.attention() == AttentionType.ADDITIVE) {
+            float[] t = step.tanhHeap(), v = Tensors.toFloats(params.get("attention.v"));
+            for (int row = 0; row < s * b; row++) {
+                float ds = dScores[(row % b) * s + row / b];
+                if (ds == 0) continue;
+                int base = row * k, qb = (row % b) * k;
+                for (int i = 0; i < k; i++) {
+                    float ti = t[base + i];
+                    float dPre = ds * v[i] * (1 - ti * ti);
+                    grads.dKeys[base + i] += dPre;
+                    dq[qb + i] += dPre;
+                    grads.dv[i] += ds * ti;
+                }
+            }
+            INDArray dqMatrix = Tensors.matrix(dq, b, k);
+            Nd4j.gemm(query, dqMatrix, params.grad("attention.U"), true, false, 1.0, 1.0);
+            return Nd4j.gemm(dqMatrix, params.get("attention.U"), false, true);
+        }
+        float[] q = Tensors.toFloats(query), keys = heap.keys();
+        float[] dKeys = config.attention() == AttentionType.DOT ? grads.dValues : grads.dKeys;
+        for (int row = 0; row < s * b; row++) {
+            float ds = dScores[(row % b) * s + row / b];
+            axpy(ds, q, (row % b) * k, dKeys, row * k, k);
+            axpy(ds, keys, row * k, dq, (row % b) * k, k);
+        }
+        return Tensors.matrix(dq, b, k);
+    }
+
     /** Turns accumulated memory gradients into the gradient of the time-major encoder outputs. */
     INDArray finishBackward(Memory m, MemoryGrads grads) {
+        if (m.heap() != null) return finishBackwardHeap(m, grads);
         INDArray dValues = overSteps(grads.alphas, grads.dContexts, m);
         if (config.attention() == AttentionType.DOT) return dValues.addi(overSteps(grads.dScores, grads.queries, m));
         INDArray dKeys = config.attention() == AttentionType.ADDITIVE ? grads.dKeysAdditive
@@ -173,6 +327,16 @@ final class Attention {
         INDArray w = params.get("attention.W");
         Nd4j.gemm(m.values(), dKeys, params.grad("attention.W"), true, false, 1.0, 1.0);
         Nd4j.gemm(dKeys, w, dValues, false, true, 1.0, 1.0);
+        return dValues;
+    }
+
+    private INDArray finishBackwardHeap(Memory m, MemoryGrads grads) {
+        INDArray dValues = Tensors.matrix(grads.dValues, m.values().size(0), m.values().size(1));
+        if (config.attention() == AttentionType.DOT) return dValues;
+        if (grads.dv != null) params.grad("attention.v").addi(Tensors.matrix(grads.dv, grads.dv.length, 1));
+        INDArray dKeys = Tensors.matrix(grads.dKeys, m.keys().size(0), m.keys().size(1));
+        Nd4j.gemm(m.values(), dKeys, params.grad("attention.W"), true, false, 1.0, 1.0);
+        Nd4j.gemm(dKeys, params.get("attention.W"), dValues, false, true, 1.0, 1.0);
         return dValues;
     }
 

@@ -3,8 +3,6 @@ package org.nmt4j.model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.SplittableRandom;
-
 import static org.nmt4j.model.Tensors.columns;
 import static org.nmt4j.model.Tensors.step;
 
@@ -44,7 +42,7 @@ final class Encoder {
         cells = new RecurrentCell[config.layers()][config.directions()];
         for (int l = 0; l < config.layers(); l++) {
             for (int d = 0; d < config.directions(); d++) {
-                cells[l][d] = new RecurrentCell(config.cell(), config.hiddenSize(), params, prefix(l, d));
+                cells[l][d] = RecurrentCell.create(config.cell(), config.hiddenSize(), params, prefix(l, d));
             }
         }
     }
@@ -82,10 +80,11 @@ final class Encoder {
      * @param ids      token ids, time-major: {@code ids[t*B+b]}
      * @param lengths  real length of each sentence
      * @param steps    padded length S
-     * @param dropout  random source for dropout masks, or null for no dropout (inference)
+     * @param dropout  dropout masks, or null for no dropout (inference)
+     * @param sentences corpus index of each batch row (what dropout masks are keyed on)
      * @param train    keep what backward needs
      */
-    Result forward(int[] ids, int[] lengths, int steps, SplittableRandom dropout, boolean train) {
+    Result forward(int[] ids, int[] lengths, int steps, DropoutMasks dropout, int[] sentences, boolean train) {
         int batch = lengths.length;
         var type = params.dataType();
         INDArray[] masks = new INDArray[steps];
@@ -99,7 +98,7 @@ final class Encoder {
         for (int l = 0; l < config.layers(); l++) {
             INDArray drop = null;
             if (dropout != null && config.dropout() > 0) {
-                drop = Tensors.dropoutMask(type, dropout, config.dropout(), x.size(0), x.size(1));
+                drop = dropout.timeMajor(type, DropoutMasks.Site.ENCODER_INPUT, l, sentences, steps, (int) x.size(1));
                 x = x.mul(drop);
             }
             INDArray out = Nd4j.create(type, (long) steps * batch, (long) h * config.directions());

@@ -15,6 +15,25 @@ public final class NativeThreads {
 
     /** Applies {@code OMP_NUM_THREADS} if set, else 1; returns the thread count used. */
     public static int configure() {
+        int n = threadsPerOperation();
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        // The two calls above leave libnd4j's own OpenMP loops (pullRows, softmax, ...) at the machine's core count;
+        // only this reaches them. Without it beam search ran 7x slower under load (decode issue, README).
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        return n;
+    }
+
+    /**
+     * The OpenMP thread count is a per-thread setting: a thread of our own (a gradient or decoding worker) calls
+     * this before its first native operation so that its operations stay single-threaded too.
+     */
+    public static void configureThisThread() {
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threadsPerOperation());
+    }
+
+    private static int threadsPerOperation() {
         int n = 1;
         String env = System.getenv("OMP_NUM_THREADS");
         if (env != null) {
@@ -24,12 +43,6 @@ public final class NativeThreads {
                 n = 1;
             }
         }
-        Nd4j.getEnvironment().setMaxThreads(n);
-        Nd4j.getEnvironment().setMaxMasterThreads(n);
-        Nd4j.factory().blas().setMaxThreads(n);
-        // The two calls above leave libnd4j's own OpenMP loops (pullRows, softmax, ...) at the machine's core count;
-        // only this reaches them. Without it beam search ran 7x slower under load (decode issue, README).
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
         return n;
     }
 }

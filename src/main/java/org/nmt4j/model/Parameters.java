@@ -44,10 +44,15 @@ public final class Parameters {
     private final Map<String, long[]> shapes;
 
     private Parameters(DataType dataType, Map<String, long[]> shapes) {
+        this(dataType, shapes, null);
+    }
+
+    /** New tensors, or (with {@code sharedValues}) the given values and fresh gradients. */
+    private Parameters(DataType dataType, Map<String, long[]> shapes, INDArray sharedValues) {
         this.dataType = dataType;
         this.shapes = Collections.unmodifiableMap(new LinkedHashMap<>(shapes));
         long total = shapes.values().stream().mapToLong(Parameters::size).sum();
-        values = Nd4j.create(dataType, 1, total);
+        values = sharedValues != null ? sharedValues : Nd4j.create(dataType, 1, total);
         gradients = Nd4j.create(dataType, 1, total);
         long offset = 0;
         for (Map.Entry<String, long[]> e : shapes.entrySet()) {
@@ -105,6 +110,14 @@ public final class Parameters {
 
     public long count() {
         return values.length();
+    }
+
+    /**
+     * The same parameter values (shared, not copied) with a gradient buffer of their own: what each worker of a
+     * data-parallel step accumulates into before the gradients are summed.
+     */
+    public Parameters withOwnGradients() {
+        return new Parameters(dataType, shapes, values);
     }
 
     public void zeroGradients() {

@@ -9,7 +9,9 @@ import static org.nmt4j.model.Tensors.sigmoidGrad;
 import static org.nmt4j.model.Tensors.tanhGrad;
 
 /**
- * One recurrent step with explicit forward and backward code, for the three cell families.
+ * One recurrent step with explicit forward and backward code in ND4J operations, for the three cell families and
+ * any precision: the readable reference that the double-precision gradient checks run on, and what the fast float
+ * path ({@link FusedFloatCell}) is tested against.
  *
  * <p>The caller supplies the input projection {@code xp = W x + b} ({@code [B, blocks*H]}), so inputs for all
  * time steps can be projected with one matrix product before the recurrence. This class owns the recurrent
@@ -19,18 +21,11 @@ import static org.nmt4j.model.Tensors.tanhGrad;
  * <p>With a mask ({@code [B, 1]}, 1 = real token), a padded step leaves the state unchanged:
  * {@code h = h_prev + m * (h' - h_prev)}.
  */
-final class RecurrentCell {
-
-    /** Recurrent state; {@code c} is null except for LSTM. */
-    record State(INDArray h, INDArray c) {
-    }
+final class ReferenceCell implements RecurrentCell {
 
     /** What the backward step needs from the forward step. */
-    record Cache(State prev, State next, INDArray mask, INDArray act, INDArray aux1, INDArray aux2) {
-    }
-
-    /** Gradients with respect to a step's input projection and previous state. */
-    record Grads(INDArray dxp, INDArray dh, INDArray dc) {
+    private record Cache(State prev, State next, INDArray mask, INDArray act, INDArray aux1, INDArray aux2)
+            implements RecurrentCell.Cache {
     }
 
     private final CellType type;
@@ -38,30 +33,20 @@ final class RecurrentCell {
     private final Parameters params;
     private final String prefix;
 
-    RecurrentCell(CellType type, int hidden, Parameters params, String prefix) {
+    ReferenceCell(CellType type, int hidden, Parameters params, String prefix) {
         this.type = type;
         this.hidden = hidden;
         this.params = params;
         this.prefix = prefix;
     }
 
-    /** Declares this cell's recurrent weights. */
-    static void declare(Parameters.Builder b, CellType type, int hidden, String prefix) {
-        if (type == CellType.GRU) {
-            b.add(prefix + ".Uzr", Parameters.Init.fanIn(hidden), hidden, 2L * hidden);
-            b.add(prefix + ".Uh", Parameters.Init.fanIn(hidden), hidden, hidden);
-        } else {
-            b.add(prefix + ".U", Parameters.Init.fanIn(hidden), hidden, (long) type.blocks * hidden);
-        }
+    @Override
+    public State zeroState(int batch) {
+        return RecurrentCell.zeroState(type, params.dataType(), batch, hidden);
     }
 
-    State zeroState(int batch) {
-        INDArray h = Nd4j.zeros(params.dataType(), batch, hidden);
-        return new State(h, type == CellType.LSTM ? Nd4j.zeros(params.dataType(), batch, hidden) : null);
-    }
-
-    /** One step. {@code xp} is consumed (overwritten). {@code mask} may be null (no padding). */
-    Cache forward(INDArray xp, State prev, INDArray mask) {
+    @Override
+    public Cache forward(INDArray xp, State prev, INDArray mask) {
         int h = hidden;
         INDArray hPrev = prev.h();
         switch (type) {
@@ -100,11 +85,9 @@ final class RecurrentCell {
         return next.sub(prev).muliColumnVector(mask).addi(prev);
     }
 
-    /**
-     * Backward through one step given the gradients {@code dh} (and {@code dc} for LSTM, may be null) with
-     * respect to the step's output state. Accumulates the recurrent-weight gradients.
-     */
-    Grads backward(Cache cache, INDArray dh, INDArray dc) {
+    @Override
+    public Grads backward(RecurrentCell.Cache step, INDArray dh, INDArray dc) {
+        Cache cache = (Cache) step;
         int h = hidden;
         INDArray m = cache.mask();
         INDArray hPrev = cache.prev().h();

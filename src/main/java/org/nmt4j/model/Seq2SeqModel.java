@@ -12,7 +12,6 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.nmt4j.model.Tensors.columns;
 import static org.nmt4j.model.Tensors.step;
@@ -52,7 +51,7 @@ public final class Seq2SeqModel {
         this.attention = new Attention(config, params);
         decoderCells = new RecurrentCell[config.layers()];
         for (int l = 0; l < config.layers(); l++) {
-            decoderCells[l] = new RecurrentCell(config.cell(), config.hiddenSize(), params, "decoder.l" + l);
+            decoderCells[l] = RecurrentCell.create(config.cell(), config.hiddenSize(), params, "decoder.l" + l);
         }
         Parameters.Builder expected = declare(config);
         // Fail early if a loaded parameter set does not match the architecture.
@@ -119,6 +118,11 @@ public final class Seq2SeqModel {
         return params;
     }
 
+    /** The dropout masks of one training step ({@code seed} should differ from step to step). */
+    public DropoutMasks dropoutMasks(long seed) {
+        return new DropoutMasks(seed, config.dropout());
+    }
+
     // ------------------------------------------------------------------------------------------ training
 
     /** What one decoder step keeps for backward. */
@@ -130,11 +134,11 @@ public final class Seq2SeqModel {
      * Teacher-forced forward and backward pass: adds the gradient of {@code lossSum / normaliser} to the
      * parameter gradients (they are not zeroed here) and returns the summed loss.
      *
-     * @param dropout        random source for dropout masks (null: no dropout)
+     * @param dropout        this step's dropout masks (null: no dropout)
      * @param labelSmoothing probability mass spread uniformly over the vocabulary
      * @param normaliser     what to divide the summed loss by for the gradient (usually the token count)
      */
-    public Loss forwardBackward(Batch batch, SplittableRandom dropout, double labelSmoothing, double normaliser) {
+    public Loss forwardBackward(Batch batch, DropoutMasks dropout, double labelSmoothing, double normaliser) {
         return run(batch, dropout, labelSmoothing, normaliser, true);
     }
 
@@ -144,25 +148,27 @@ public final class Seq2SeqModel {
     }
 
     /** Forward pass only, with dropout and smoothing as in training: for gradient checks. */
-    Loss trainingLoss(Batch batch, SplittableRandom dropout, double labelSmoothing) {
+    Loss trainingLoss(Batch batch, DropoutMasks dropout, double labelSmoothing) {
         return run(batch, dropout, labelSmoothing, 1.0, false);
     }
 
-    private Loss run(Batch batch, SplittableRandom dropout, double smoothing, double normaliser, boolean train) {
+    private Loss run(Batch batch, DropoutMasks dropout, double smoothing, double normaliser, boolean train) {
         DataType type = params.dataType();
         int b = batch.size(), s = batch.sourceWidth(), t = batch.targetWidth();
         int h = config.hiddenSize(), d = config.encoderOutputSize(), e = config.embeddingSize();
         int layers = config.layers();
         boolean drop = dropout != null && config.dropout() > 0;
 
-        Encoder.Result enc = encoder.forward(Tensors.timeMajor(batch.source()), batch.sourceLengths(), s, drop ? dropout : null, train);
+        int[] sentences = batch.indices();
+        Encoder.Result enc = encoder.forward(Tensors.timeMajor(batch.source()), batch.sourceLengths(), s, drop ? dropout : null,
+                sentences, train);
         Attention.Memory memory = attention.prepare(enc.outputs(), batch.sourceLengths(), s);
         RecurrentCell.State[] states = bridge(enc.finalStates());
         RecurrentCell.State[] initial = states.clone();
 
         int[] targetIds = Tensors.timeMajor(batch.targetInput());
         INDArray emb = Tensors.gatherRows(params.get("decoder.embedding"), targetIds);
-        INDArray embDrop = drop ? Tensors.dropoutMask(type, dropout, config.dropout(), emb.size(0), e) : null;
+        INDArray embDrop = drop ? dropout.timeMajor(type, DropoutMasks.Site.DECODER_EMBEDDING, 0, sentences, t, e) : null;
         if (embDrop != null) emb.muli(embDrop);
         INDArray xpEmb = emb.mmul(params.get("decoder.l0.Wemb")).addiRowVector(params.get("decoder.l0.b"));
 
@@ -171,7 +177,7 @@ public final class Seq2SeqModel {
         columns(feats, (long) h + d, (long) h + d + e).assign(emb);
         StepTrace[] traces = train ? new StepTrace[t] : null;
         for (int i = 0; i < t; i++) {
-            StepTrace st = decoderStep(memory, states, step(xpEmb, i, b), drop ? dropout : null);
+            StepTrace st = decoderStep(memory, states, step(xpEmb, i, b), drop ? dropout : null, sentences, i);
             if (train) traces[i] = st;
             for (int l = 0; l < layers; l++) states[l] = st.caches()[l].next();
             step(feats, i, b, 0, h).assign(states[layers - 1].h());
@@ -185,7 +191,7 @@ public final class Seq2SeqModel {
         for (int n = 0; n < rows.length; n++) gold[n] = goldTimeMajor[rows[n]];
         INDArray f = Tensors.gatherRows(feats, rows);
         INDArray pre = deepOutput(f);
-        INDArray preDrop = drop ? Tensors.dropoutMask(type, dropout, config.dropout(), pre.size(0), h) : null;
+        INDArray preDrop = drop ? dropout.selectedRows(type, DropoutMasks.Site.OUTPUT, 0, sentences, rows, h) : null;
         INDArray preOut = preDrop == null ? pre : pre.mul(preDrop);
         INDArray logits = vocabularyLogits(preOut);
         // Fused softmax cross-entropy: one softmax pass over [N, V] (ND4J's log-softmax plus exp cost twice as
@@ -290,7 +296,8 @@ public final class Seq2SeqModel {
     }
 
     /** One decoder step from states {@code s_{i-1}}; {@code xpEmb} is {@code W_emb E y_{i-1} + b} for layer 0. */
-    private StepTrace decoderStep(Attention.Memory memory, RecurrentCell.State[] states, INDArray xpEmb, SplittableRandom dropout) {
+    private StepTrace decoderStep(Attention.Memory memory, RecurrentCell.State[] states, INDArray xpEmb, DropoutMasks dropout,
+                                  int[] sentences, int t) {
         int layers = config.layers();
         INDArray query = states[layers - 1].h();
         Attention.Step att = attention.forward(memory, query);
@@ -303,7 +310,7 @@ public final class Seq2SeqModel {
         for (int l = 1; l < layers; l++) {
             INDArray in = caches[l - 1].next().h();
             if (dropout != null) {
-                drops[l] = Tensors.dropoutMask(in.dataType(), dropout, config.dropout(), in.size(0), in.size(1));
+                drops[l] = dropout.atStep(in.dataType(), DropoutMasks.Site.DECODER_LAYER_INPUT, l, sentences, t, (int) in.size(1));
                 in = in.mul(drops[l]);
             }
             inputs[l] = in;
@@ -447,7 +454,7 @@ public final class Seq2SeqModel {
     /** Encodes and returns both the attention memory and the initial decoder state. */
     public Start start(int[][] source, int[] lengths) {
         int s = source[0].length;
-        Encoder.Result enc = encoder.forward(Tensors.timeMajor(source), lengths, s, null, false);
+        Encoder.Result enc = encoder.forward(Tensors.timeMajor(source), lengths, s, null, null, false);
         return new Start(new Encoded(attention.prepare(enc.outputs(), lengths, s)), new DecoderState(bridge(enc.finalStates())));
     }
 
@@ -459,7 +466,7 @@ public final class Seq2SeqModel {
     public StepOutput decodeStep(Encoded encoded, DecoderState state, int[] previousTokens) {
         INDArray emb = Tensors.gatherRows(params.get("decoder.embedding"), previousTokens);
         INDArray xpEmb = emb.mmul(params.get("decoder.l0.Wemb")).addiRowVector(params.get("decoder.l0.b"));
-        StepTrace st = decoderStep(encoded.memory, state.layers, xpEmb, null);
+        StepTrace st = decoderStep(encoded.memory, state.layers, xpEmb, null, null, 0);
         RecurrentCell.State[] next = new RecurrentCell.State[config.layers()];
         for (int l = 0; l < next.length; l++) next[l] = st.caches()[l].next();
         INDArray f = Nd4j.hstack(next[next.length - 1].h(), st.attention().context(), emb);

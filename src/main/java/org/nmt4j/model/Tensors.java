@@ -7,7 +7,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 
 /** Small tensor helpers shared by the model's forward and backward code. Stateless. */
 public final class Tensors {
@@ -86,13 +85,36 @@ public final class Tensors {
         return Nd4j.createFromArray(m).castTo(type);
     }
 
-    /** Inverted-dropout mask: each entry is 0 with probability p, else 1/(1-p). */
-    public static INDArray dropoutMask(DataType type, SplittableRandom random, double p, long rows, long cols) {
-        float keep = (float) (1.0 - p);
-        float scale = 1f / keep;
-        float[] m = new float[Math.toIntExact(rows * cols)];
-        for (int i = 0; i < m.length; i++) m[i] = random.nextDouble() < keep ? scale : 0f;
-        return Nd4j.createFromArray(m).reshape(rows, cols).castTo(type);
+    /**
+     * The values of a float matrix in row-major order, copied to the Java heap (one bulk copy when the matrix is a
+     * contiguous c-order block, such as a parameter or a time step of a time-major matrix).
+     */
+    public static float[] toFloats(INDArray m) {
+        if (m.dataType() != DataType.FLOAT) throw new IllegalArgumentException("expected float, got " + m.dataType());
+        INDArray c = isContiguous(m) ? m : m.dup('c');
+        float[] out = new float[Math.toIntExact(c.length())];
+        c.data().asNioFloat().get((int) c.offset(), out, 0, out.length);
+        return out;
+    }
+
+    /** Copies row-major values from the Java heap into a contiguous c-order float matrix of the same length. */
+    public static void copyInto(float[] values, INDArray target) {
+        if (target.dataType() != DataType.FLOAT || !isContiguous(target) || target.length() != values.length) {
+            throw new IllegalArgumentException("target must be a contiguous float matrix of " + values.length + " values");
+        }
+        target.data().asNioFloat().put((int) target.offset(), values, 0, values.length);
+    }
+
+    /** A new float matrix {@code [rows, cols]} holding {@code values} (row-major), in the current workspace if any. */
+    public static INDArray matrix(float[] values, long rows, long cols) {
+        INDArray m = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
+        copyInto(values, m);
+        return m;
+    }
+
+    private static boolean isContiguous(INDArray m) {
+        return m.ordering() == 'c' && (m.length() <= 1 || m.elementWiseStride() == 1)
+                && (!m.isView() || m.rank() < 2 || m.stride(0) == m.size(1));
     }
 
     /** {@code 1 - x*x}: the derivative of tanh given its output. */

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
 
 /**
  * The training loop: Adam with gradient-norm clipping, teacher forcing, validation loss/perplexity (and BLEU
@@ -54,6 +53,7 @@ public final class Trainer {
     private final ValidationBleu bleu;
     private final PrintStream log;
     private final boolean progressBar;
+    private int threads = GradientWorkers.defaultThreads();
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
                    ValidationBleu bleu, PrintStream log, boolean progressBar) {
@@ -65,6 +65,13 @@ public final class Trainer {
         this.bleu = bleu;
         this.log = log;
         this.progressBar = progressBar;
+    }
+
+    /** Worker threads of each data-parallel step (default: one per core). */
+    public Trainer threads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        this.threads = threads;
+        return this;
     }
 
     /** Trains from scratch, or from the {@code last} checkpoint state when {@code resume} holds it. */
@@ -88,74 +95,72 @@ public final class Trainer {
         double deadline = config.maxMinutes() > 0 ? config.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
         boolean stop = false, timeUp = false;
         int epoch = state.epoch();
-        while (!stop && epoch < config.epochs()) {
-            List<Batch> batches = batcher.epoch(epoch);
-            int first = state.batchInEpoch();
-            long epochTokens = 0;
-            double epochLoss = 0;
-            long windowTokens = 0;
-            long windowStart = System.nanoTime();
-            double tokensPerSecond = 0;
-            try (ProgressBar bar = progressBar(epoch, batches.size(), first)) {
-                for (int bi = first; bi < batches.size() && !stop; bi++) {
-                    Batch batch = batches.get(bi);
-                    long step = state.step() + 1;
-                    Seq2SeqModel.Loss loss;
-                    try (MemoryWorkspace ws = Workspaces.open("train")) {
-                        params.zeroGradients();
-                        SplittableRandom dropout = new SplittableRandom(config.seed() * 1_000_003L + step);
-                        loss = model.forwardBackward(batch, dropout, config.labelSmoothing(), batch.targetTokens());
+        try (GradientWorkers workers = new GradientWorkers(model, threads)) {
+            while (!stop && epoch < config.epochs()) {
+                List<Batch> batches = batcher.epoch(epoch);
+                int first = state.batchInEpoch();
+                long epochTokens = 0;
+                double epochLoss = 0;
+                long windowTokens = 0;
+                long windowStart = System.nanoTime();
+                double tokensPerSecond = 0;
+                try (ProgressBar bar = progressBar(epoch, batches.size(), first)) {
+                    for (int bi = first; bi < batches.size() && !stop; bi++) {
+                        Batch batch = batches.get(bi);
+                        long step = state.step() + 1;
+                        Seq2SeqModel.Loss loss = workers.forwardBackward(batch, config.seed() * 1_000_003L + step,
+                                config.labelSmoothing());
                         if (!Double.isFinite(loss.sum())) {
                             throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step "
                                     + step + "; try a lower learningRate or clipNorm");
                         }
                         adam.step(params, step, config.clipNorm());
-                    }
-                    epochLoss += loss.sum();
-                    epochTokens += loss.tokens();
-                    windowTokens += loss.tokens();
-                    double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
-                    if (windowSeconds >= 5) {
-                        tokensPerSecond = windowTokens / windowSeconds;
-                        windowTokens = 0;
-                        windowStart = System.nanoTime();
-                    }
-                    state = state.next(step, bi + 1, elapsed(started, priorSeconds));
-                    if (bar != null) {
-                        bar.step();
-                        bar.setExtraMessage(String.format(" loss %.3f  %.0f tok/s", loss.mean(), tokensPerSecond));
-                    } else if ((bi + 1) % 100 == 0) {
-                        // No bar (logging to a file): a line every 100 batches instead.
-                        log.printf("  epoch %d batch %d/%d loss %.4f %.0f tok/s%n", epoch + 1, bi + 1, batches.size(),
-                                epochLoss / Math.max(1, epochTokens), tokensPerSecond);
-                    }
-                    if (config.validateEvery() > 0 && step % config.validateEvery() == 0) {
-                        state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond,
-                                adam, false);
-                        stop = state.badValidations() >= config.earlyStopping() && config.earlyStopping() > 0;
-                    }
-                    if (elapsed(started, priorSeconds) >= deadline) {
-                        timeUp = true;
-                        stop = true;
+                        epochLoss += loss.sum();
+                        epochTokens += loss.tokens();
+                        windowTokens += loss.tokens();
+                        double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+                        if (windowSeconds >= 5) {
+                            tokensPerSecond = windowTokens / windowSeconds;
+                            windowTokens = 0;
+                            windowStart = System.nanoTime();
+                        }
+                        state = state.next(step, bi + 1, elapsed(started, priorSeconds));
+                        if (bar != null) {
+                            bar.step();
+                            bar.setExtraMessage(String.format(" loss %.3f  %.0f tok/s", loss.mean(), tokensPerSecond));
+                        } else if ((bi + 1) % 100 == 0) {
+                            // No bar (logging to a file): a line every 100 batches instead.
+                            log.printf("  epoch %d batch %d/%d loss %.4f %.0f tok/s%n", epoch + 1, bi + 1, batches.size(),
+                                    epochLoss / Math.max(1, epochTokens), tokensPerSecond);
+                        }
+                        if (config.validateEvery() > 0 && step % config.validateEvery() == 0) {
+                            state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond,
+                                    adam, false);
+                            stop = state.badValidations() >= config.earlyStopping() && config.earlyStopping() > 0;
+                        }
+                        if (elapsed(started, priorSeconds) >= deadline) {
+                            timeUp = true;
+                            stop = true;
+                        }
                     }
                 }
-            }
-            if (tokensPerSecond == 0 && windowTokens > 0) {
-                // Short epochs never fill a 5 s window: report the rate over what was done.
-                tokensPerSecond = windowTokens / Math.max(1e-9, (System.nanoTime() - windowStart) / 1e9);
-            }
-            boolean epochDone = state.batchInEpoch() >= batches.size();
-            if (epochDone) {
-                epoch++;
-                state = state.nextEpoch(epoch);
-            }
-            if (!(config.validateEvery() > 0 && state.step() % config.validateEvery() == 0)) {
-                state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond, adam,
-                        true);
-            }
-            if (config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping()) {
-                log.printf("early stopping: validation loss has not improved for %d validations%n", state.badValidations());
-                stop = true;
+                if (tokensPerSecond == 0 && windowTokens > 0) {
+                    // Short epochs never fill a 5 s window: report the rate over what was done.
+                    tokensPerSecond = windowTokens / Math.max(1e-9, (System.nanoTime() - windowStart) / 1e9);
+                }
+                boolean epochDone = state.batchInEpoch() >= batches.size();
+                if (epochDone) {
+                    epoch++;
+                    state = state.nextEpoch(epoch);
+                }
+                if (!(config.validateEvery() > 0 && state.step() % config.validateEvery() == 0)) {
+                    state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond, adam,
+                            true);
+                }
+                if (config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping()) {
+                    log.printf("early stopping: validation loss has not improved for %d validations%n", state.badValidations());
+                    stop = true;
+                }
             }
         }
         double seconds = elapsed(started, priorSeconds);

@@ -10,8 +10,6 @@ import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
-import org.nmt4j.model.Workspaces;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.Vocabulary;
@@ -21,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Measures steady-state training throughput (target tokens per second, as the PyTorch reference counts them:
@@ -32,13 +29,13 @@ public final class TrainingBenchmark {
 
     /** Measured figures. */
     public record Figures(double tokensPerSecond, double sentencesPerSecond, double millisPerStep, long peakRssBytes,
-                          long parameters, int steps) {
+                          long parameters, int steps, int threads) {
     }
 
     private TrainingBenchmark() {
     }
 
-    public static Figures run(TrainingConfig config, int warmup, int steps, PrintStream log) throws IOException {
+    public static Figures run(TrainingConfig config, int warmup, int steps, int threads, PrintStream log) throws IOException {
         NativeThreads.configure();
         Tokenizer srcTok = TokenizerFactory.create(config.sourceTokenizer());
         Tokenizer tgtTok = TokenizerFactory.create(config.targetTokenizer());
@@ -51,26 +48,25 @@ public final class TrainingBenchmark {
         Parameters params = model.parameters();
         AdamOptimizer adam = new AdamOptimizer(params.count(), config.learningRate());
         List<Batch> batches = new Batcher(ids, new BatchingConfig(config.batchSize(), 0, 2, config.seed())).epoch(0);
-        log.printf("benchmark: %s; %,d parameters; vocab %d/%d; %,d pairs -> %d batches of %d; %d warm-up + %d timed steps%n",
-                TrainingPipeline.describe(config), params.count(), sv.size(), tv.size(), ids.size(), batches.size(),
-                config.batchSize(), warmup, steps);
+        log.printf("benchmark: %s; %,d parameters; vocab %d/%d; %,d pairs -> %d batches of %d; %d warm-up + %d timed steps; "
+                        + "%d worker thread(s)%n", TrainingPipeline.describe(config), params.count(), sv.size(), tv.size(), ids.size(),
+                batches.size(), config.batchSize(), warmup, steps, threads);
         long tokens = 0, sentences = 0, start = 0;
-        for (int i = 0; i < warmup + steps; i++) {
-            if (i == warmup) start = System.nanoTime();
-            Batch b = batches.get(i % batches.size());
-            Seq2SeqModel.Loss loss;
-            try (MemoryWorkspace ws = Workspaces.open("train")) {
-                params.zeroGradients();
-                loss = model.forwardBackward(b, new SplittableRandom(i), config.labelSmoothing(), b.targetTokens());
+        double seconds;
+        try (GradientWorkers workers = new GradientWorkers(model, threads)) {
+            for (int i = 0; i < warmup + steps; i++) {
+                if (i == warmup) start = System.nanoTime();
+                Batch b = batches.get(i % batches.size());
+                Seq2SeqModel.Loss loss = workers.forwardBackward(b, i, config.labelSmoothing());
                 adam.step(params, i + 1, config.clipNorm());
+                if (i >= warmup) {
+                    tokens += loss.tokens();
+                    sentences += b.size();
+                }
             }
-            if (i >= warmup) {
-                tokens += loss.tokens();
-                sentences += b.size();
-            }
+            seconds = (System.nanoTime() - start) / 1e9;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Figures(tokens / seconds, sentences / seconds, 1000 * seconds / steps, peakRss(), params.count(), steps);
+        return new Figures(tokens / seconds, sentences / seconds, 1000 * seconds / steps, peakRss(), params.count(), steps, threads);
     }
 
     /** Peak resident set size of this process (JVM heap plus ND4J's off-heap buffers), from /proc. */

@@ -41,6 +41,13 @@ public final class TrainingPipeline {
     public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
                                      Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
                                      boolean progressBar) throws IOException {
+        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, GradientWorkers.defaultThreads());
+    }
+
+    /** As above, with {@code threads} workers in each data-parallel step. */
+    public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
+                                     Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
+                                     boolean progressBar, int threads) throws IOException {
         config.validated();
         NativeThreads.configure();
         Path dir = where.modelsRoot().resolve(config.name());
@@ -96,7 +103,7 @@ public final class TrainingPipeline {
             List<SentencePair> sample = evenlySpaced(valid.pairs(), config.bleuSample());
             bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model), sample);
         }
-        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar);
+        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads);
         Trainer.Result result = trainer.run(state);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("epochs", result.epochs());

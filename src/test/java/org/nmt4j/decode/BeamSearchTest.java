@@ -90,7 +90,8 @@ class BeamSearchTest {
             for (int[] source : sources) {
                 double g = greedy.decode(source, DecodeOptions.GREEDY).score();
                 double b = beam.search(source, DecodeOptions.beam(5, 1)).get(0).score();
-                assertTrue(b >= g - 1e-9, "beam " + b + " < greedy " + g);
+                // Beam rows go through the products 5 at a time, greedy's 1 at a time: float rounding may differ.
+                assertTrue(b >= g - 1e-6 * Math.abs(g), "beam " + b + " < greedy " + g);
             }
         }
     }
