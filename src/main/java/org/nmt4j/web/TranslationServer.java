@@ -236,10 +236,10 @@ public final class TranslationServer implements AutoCloseable {
             message = e.getMessage();
         } else if (e instanceof ModelUnavailableException) {
             status = 503;
-            message = e.getMessage();
+            message = ErrorMessages.withoutPaths(e.getMessage());
         } else if (e instanceof IllegalArgumentException) {
             status = 400;
-            message = e.getMessage();
+            message = ErrorMessages.withoutPaths(e.getMessage());
         } else if (e instanceof RejectedExecutionException) {
             status = 503;
             message = "server busy: " + workers.getActiveCount() + " translations running and "
