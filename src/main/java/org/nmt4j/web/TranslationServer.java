@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TranslationServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TranslationServer.class);
+    private static final String UNAVAILABLE = "unavailable";
     private static final String OPENAPI = "/org/nmt4j/web/openapi.json";
 
     private final TranslationService service;
@@ -55,7 +56,10 @@ public final class TranslationServer implements AutoCloseable {
     public record ErrorResponse(String error) {
     }
 
-    /** The body of {@code GET /api/health}. */
+    /**
+     * The body of {@code GET /api/health}. {@code status} is {@code ok} when every model can translate,
+     * {@code degraded} when some failed to load, and {@code unavailable} (HTTP 503) when none can translate.
+     */
     public record Health(String status, int models, int readyModels, int runningTranslations,
                          int queuedTranslations, long uptimeSeconds) {
     }
@@ -147,7 +151,10 @@ public final class TranslationServer implements AutoCloseable {
                     + "The API works: <a href=\"/api/models\">/api/models</a>, "
                     + "<a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>"));
         }
-        app.get("/api/health", ctx -> ctx.json(health()));
+        app.get("/api/health", ctx -> {
+            Health health = health();
+            ctx.status(health.status().equals(UNAVAILABLE) ? 503 : 200).json(health);
+        });
         app.get("/api/models", ctx -> ctx.json(new Models(defaultModel().orElse(null),
                 new Limits(config.maxChars(), config.maxBeam(), Math.min(ServerConfig.DEFAULT_BEAM, config.maxBeam())),
                 service.models())));
@@ -167,7 +174,9 @@ public final class TranslationServer implements AutoCloseable {
     private Health health() {
         List<ModelInfo> models = service.models();
         int ready = (int) models.stream().filter(m -> m.status().equals(ModelInfo.READY)).count();
-        return new Health("ok", models.size(), ready, workers.getActiveCount(), workers.getQueue().size(),
+        long usable = models.stream().filter(ModelInfo::usable).count();
+        String status = usable == 0 ? UNAVAILABLE : usable < models.size() ? "degraded" : "ok";
+        return new Health(status, models.size(), ready, workers.getActiveCount(), workers.getQueue().size(),
                 java.time.Duration.between(started, Instant.now()).toSeconds());
     }
 
