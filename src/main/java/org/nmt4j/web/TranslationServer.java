@@ -2,6 +2,7 @@ package org.nmt4j.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -37,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Translations run on a fixed pool of worker threads with a bounded queue, never on Jetty's request threads,
  * so a slow translation cannot delay {@code /api/health} or static files; when the queue is full the request is
  * refused at once with 503 rather than piling up.
+ *
+ * <p>Every error, including Jetty's own, is JSON {@code {"error": "..."}}.
  */
 public final class TranslationServer implements AutoCloseable {
 
@@ -84,7 +87,9 @@ public final class TranslationServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = 64L * 1024 + 16L * config.maxChars();
+            cfg.http.prefer405over404 = true;
             configureStaticFiles(cfg);
+            configureJetty(cfg);
         });
         routes();
     }
@@ -129,7 +134,13 @@ public final class TranslationServer implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private void configureStaticFiles(io.javalin.config.JavalinConfig cfg) {
+    /** JSON error pages at the Jetty level, below Javalin. */
+    private void configureJetty(JavalinConfig cfg) {
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+    }
+
+    private void configureStaticFiles(JavalinConfig cfg) {
         if (config.webDirectory() != null) {
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
@@ -161,14 +172,9 @@ public final class TranslationServer implements AutoCloseable {
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.post("/api/translate", this::translate);
 
+        // Javalin answers its own errors (404, 405, ...) in plain text or HTML unless a handler takes them.
+        app.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e));
         app.exception(Exception.class, (e, ctx) -> fail(ctx, e));
-        app.error(404, ctx -> {
-            // Javalin's own "endpoint not found" is plain text; our 404s (unknown model) are already JSON.
-            String type = ctx.res().getContentType();
-            if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
-                ctx.json(new ErrorResponse("no such endpoint: " + ctx.method() + " " + ctx.path()));
-            }
-        });
     }
 
     private Health health() {
@@ -258,7 +264,11 @@ public final class TranslationServer implements AutoCloseable {
             message = "translation timed out after " + config.timeout().toMillis() + " ms";
         } else if (e instanceof HttpResponseException http) {
             status = http.getStatus();
-            message = http.getMessage();
+            message = switch (status) {
+                case 404 -> "no such endpoint: " + ctx.method() + " " + ctx.path();
+                case 405 -> "method " + ctx.method() + " is not allowed for " + ctx.path();
+                default -> JsonErrorHandler.message(status, http.getMessage());
+            };
         } else {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             status = 500;
