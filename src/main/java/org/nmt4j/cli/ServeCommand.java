@@ -39,6 +39,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-beam", defaultValue = "16", description = "Largest accepted beam width.")
     int maxBeam;
 
+    @Option(names = "--max-work", defaultValue = "64000",
+            description = "Largest beam x nbest x characters one request may ask for (bounds its memory and time).")
+    long maxWork;
+
     @Option(names = "--workers", defaultValue = "2", description = "Translations that run at the same time.")
     int workers;
 
@@ -83,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config;
         try {
-            config = new ServerConfig(host, port, maxChars, maxBeam, workers, queue,
+            config = new ServerConfig(host, port, maxChars, maxBeam, maxWork, workers, queue,
                     Duration.ofSeconds(timeoutSeconds), defaultModel, ServerConfig.defaultWebDirectory());
         } catch (IllegalArgumentException e) {
             err.println("serve: " + e.getMessage());

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.http.BadMessageException;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translation;
 import org.slf4j.Logger;
@@ -39,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a slow translation cannot delay {@code /api/health} or static files; when the queue is full the request is
  * refused at once with 503 rather than piling up.
  *
- * <p>Every error, including Jetty's own, is JSON {@code {"error": "..."}}.
+ * <p>Request bodies are cut at {@link ServerConfig#maxBodyBytes()} whatever their transfer encoding (413) and JSON
+ * is parsed under tight limits (400). Every error, including Jetty's own, is JSON {@code {"error": "..."}}.
  */
 public final class TranslationServer implements AutoCloseable {
 
@@ -49,7 +51,7 @@ public final class TranslationServer implements AutoCloseable {
 
     private final TranslationService service;
     private final ServerConfig config;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
     private final ThreadPoolExecutor workers;
     private final Instant started = Instant.now();
     private final byte[] openApi;
@@ -68,7 +70,7 @@ public final class TranslationServer implements AutoCloseable {
     }
 
     /** Input limits, so the page can say them before the server refuses. */
-    public record Limits(int maxChars, int maxBeam, int defaultBeam) {
+    public record Limits(int maxChars, int maxBeam, int defaultBeam, long maxWork) {
     }
 
     /** The body of {@code GET /api/models}. */
@@ -78,6 +80,7 @@ public final class TranslationServer implements AutoCloseable {
     private TranslationServer(TranslationService service, ServerConfig config) {
         this.service = service;
         this.config = config;
+        this.mapper = TranslateRequest.jsonMapper(config);
         this.openApi = readResource(OPENAPI);
         BlockingQueue<Runnable> queue = config.queueCapacity() == 0
                 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.queueCapacity());
@@ -86,7 +89,7 @@ public final class TranslationServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
-            cfg.http.maxRequestSize = 64L * 1024 + 16L * config.maxChars();
+            cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             configureStaticFiles(cfg);
             configureJetty(cfg);
@@ -167,7 +170,8 @@ public final class TranslationServer implements AutoCloseable {
             ctx.status(health.status().equals(UNAVAILABLE) ? 503 : 200).json(health);
         });
         app.get("/api/models", ctx -> ctx.json(new Models(defaultModel().orElse(null),
-                new Limits(config.maxChars(), config.maxBeam(), Math.min(ServerConfig.DEFAULT_BEAM, config.maxBeam())),
+                new Limits(config.maxChars(), config.maxBeam(), Math.min(ServerConfig.DEFAULT_BEAM, config.maxBeam()),
+                        config.maxWork()),
                 service.models())));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.post("/api/translate", this::translate);
@@ -197,7 +201,7 @@ public final class TranslationServer implements AutoCloseable {
 
     private void translate(Context ctx) {
         long t0 = System.nanoTime();
-        TranslateRequest request = TranslateRequest.parse(ctx.body(), mapper, config.maxChars(), config.maxBeam());
+        TranslateRequest request = TranslateRequest.parse(readBody(ctx), mapper, config);
         String model = request.model() != null ? request.model() : defaultModel()
                 .orElseThrow(() -> new ModelUnavailableException("no model is installed on this server"));
         // Refuse unknown and failed models here, without taking a worker.
@@ -235,6 +239,26 @@ public final class TranslationServer implements AutoCloseable {
         ctx.future(() -> answered);
     }
 
+    /**
+     * The request body, read through a bound: Javalin's own limit trusts Content-Length, which a chunked body does
+     * not have, so the bytes are counted as they arrive.
+     *
+     * @throws ApiException 413 past {@link ServerConfig#maxBodyBytes()}, 400 when it is malformed or cut short
+     */
+    private byte[] readBody(Context ctx) {
+        long limit = config.maxBodyBytes();
+        ApiException tooLarge = new ApiException(413, "request body is too large: the limit is " + limit + " bytes");
+        if (ctx.req().getContentLengthLong() > limit) throw tooLarge;
+        try {
+            byte[] body = ctx.req().getInputStream().readNBytes((int) limit + 1);
+            if (body.length > limit) throw tooLarge;
+            return body;
+        } catch (IOException e) {
+            throw badMessage(e).map(TranslationServer::refusal).orElseGet(() -> new ApiException(400,
+                    "the request body could not be read: it was malformed or cut short"));
+        }
+    }
+
     /** Answers with the status and message that fit the exception; never a stack trace. */
     private void fail(Context ctx, Throwable error) {
         Throwable e = error;
@@ -255,6 +279,9 @@ public final class TranslationServer implements AutoCloseable {
         } else if (e instanceof IllegalArgumentException) {
             status = 400;
             message = ErrorMessages.withoutPaths(e.getMessage());
+        } else if (e instanceof BadMessageException bad) {
+            status = bad.getCode();
+            message = refusal(bad).getMessage();
         } else if (e instanceof RejectedExecutionException) {
             status = 503;
             message = "server busy: " + workers.getActiveCount() + " translations running and "
@@ -275,6 +302,19 @@ public final class TranslationServer implements AutoCloseable {
             message = "internal error; see the server log";
         }
         ctx.status(status).json(new ErrorResponse(message == null ? "error" : message));
+    }
+
+    /** A refusal by Jetty (such as 408 for a body sent too slowly) as the client should read it. */
+    private static ApiException refusal(BadMessageException bad) {
+        return new ApiException(bad.getCode(), JsonErrorHandler.message(bad.getCode(), bad.getReason()));
+    }
+
+    /** The Jetty refusal behind an exception, if any. */
+    private static Optional<BadMessageException> badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException bad) return Optional.of(bad);
+        }
+        return Optional.empty();
     }
 
     private static ThreadFactory daemonThreads() {

@@ -4,10 +4,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.nmt4j.web.TranslationServerTest.Reply;
 import static org.nmt4j.web.TranslationServerTest.assertError;
 import static org.nmt4j.web.TranslationServerTest.get;
+import static org.nmt4j.web.TranslationServerTest.post;
 import static org.nmt4j.web.TranslationServerTest.testConfig;
 
 /**
@@ -28,6 +38,82 @@ class HostileClientsTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    // ------------------------------------------------------------------------------------------ bodies
+
+    @Test
+    void chunkedBodyOverTheLimitIs413AndTheServerStillAnswers() throws Exception {
+        long fiveMegabytes = 5L * 1024 * 1024;
+        try (Socket socket = RawHttp.connect(server)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawHttp.head(server, "POST", "/api/translate",
+                    Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked"))
+                    .getBytes(StandardCharsets.US_ASCII));
+            // The server answers before the body ends and then drops the connection, so the writer may fail.
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    RawHttp.writeChunked(out, fiveMegabytes, 64 * 1024);
+                } catch (IOException expected) {
+                    // connection closed by the server after its answer
+                }
+            });
+            Reply r = RawHttp.read(socket.getInputStream());
+            assertError(r, 413, "request body is too large: the limit is " + testConfig().maxBodyBytes());
+            writer.get(20, TimeUnit.SECONDS);
+        }
+        assertEquals(200, get(server, "/api/health").status());
+        assertEquals(200, post(server, "{\"text\": \"still here\"}").status());
+    }
+
+    @Test
+    void declaredBodyOverTheLimitIs413() throws Exception {
+        // refused on its Content-Length, once the body starts or at once when the client waits for 100 Continue
+        Reply started = RawHttp.send(server, RawHttp.head(server, "POST", "/api/translate",
+                Map.of("Content-Type", "application/json", "Content-Length", "2500000000")) + "{\"text\": \"");
+        assertError(started, 413, "request body is too large");
+        Reply waiting = RawHttp.send(server, RawHttp.head(server, "POST", "/api/translate",
+                Map.of("Content-Type", "application/json", "Content-Length", "2500000000", "Expect", "100-continue")));
+        assertError(waiting, 413, "request body is too large");
+    }
+
+    @Test
+    void jsonBeyondTheParserLimitsIs400() throws Exception {
+        assertError(post(server, "{\"text\":\"hi\",\"x\":" + "[".repeat(1000)), 400, "nesting deeper than 16");
+        assertError(post(server, "{\"text\":\"hi\",\"x\":" + "[".repeat(20) + "]".repeat(20) + "}"), 400,
+                "nesting deeper than 16");
+        assertError(post(server, "{\"text\":\"" + "a".repeat(60_000) + "\"}"), 400, "a string longer than");
+        assertError(post(server, "{\"text\":\"hi\",\"beam\":" + "9".repeat(100) + "}"), 400, "a number longer than");
+        // just over maxChars (50) is still the precise message
+        assertError(post(server, "{\"text\":\"" + "a".repeat(300) + "\"}"), 400, "300 characters, the limit is 50");
+    }
+
+    @Test
+    void trailingContentAndDuplicateFieldsAre400() throws Exception {
+        assertError(post(server, "{\"text\":\"I am hungry.\"} GARBAGE"), 400, "malformed JSON at line 1");
+        assertError(post(server, "{\"text\":\"hi\"}{\"text\":\"x\"}"), 400, "unexpected content after the JSON object");
+        assertError(post(server, "{\"text\":\"hi\"} []"), 400, "unexpected content after the JSON object");
+        assertError(post(server, "{\"text\":\"hi\",\"text\":\"x\"}"), 400, "Duplicate field 'text'");
+        assertEquals(200, post(server, "{\"text\":\"hi\"}  \n").status());   // trailing white space is fine
+    }
+
+    @Test
+    void textBlankAfterNormalisationIs400() throws Exception {
+        for (String blank : List.of("\u00a0", "\u00a0\u00a0", "\u202f", "\u200b", "\ufeff", " \u2060\u3000 ")) {
+            assertError(post(server, "{\"text\":\"" + blank + "\"}"), 400, "'text' is empty");
+        }
+        assertEquals(200, post(server, "{\"text\":\"\u00a0hi\u00a0\"}").status());
+    }
+
+    @Test
+    void requestsAskingForTooMuchWorkAre400() throws Exception {
+        try (TranslationServer s = TranslationServer.start(new FakeTranslationService(),
+                testConfig().withMaxWork(100))) {
+            String twenty = "a".repeat(20);
+            assertError(post(s, "{\"text\":\"" + twenty + "\",\"beam\":4,\"nbest\":2}"), 400,
+                    "beam 4 x nbest 2 x 20 characters = 160, the limit is 100");
+            assertEquals(200, post(s, "{\"text\":\"" + twenty + "\",\"beam\":5,\"nbest\":1}").status());
+        }
     }
 
     // ------------------------------------------------------------------------------------------ errors are JSON
