@@ -54,6 +54,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Seconds a request may wait for its translation before 503.")
     int timeoutSeconds;
 
+    @Option(names = "--read-timeout", defaultValue = "10",
+            description = "Seconds a client may take to send a request's headers, and again its body.")
+    int readTimeoutSeconds;
+
     @Option(names = "--default-model", paramLabel = "NAME",
             description = "Model used when a request names none (default: the first model that loaded).")
     String defaultModel;
@@ -88,7 +92,8 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = new ServerConfig(host, port, maxChars, maxBeam, maxWork, workers, queue,
-                    Duration.ofSeconds(timeoutSeconds), defaultModel, ServerConfig.defaultWebDirectory());
+                    Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(readTimeoutSeconds), defaultModel,
+                    ServerConfig.defaultWebDirectory());
         } catch (IllegalArgumentException e) {
             err.println("serve: " + e.getMessage());
             return null;

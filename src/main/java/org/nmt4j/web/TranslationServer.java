@@ -8,6 +8,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translation;
 import org.slf4j.Logger;
@@ -16,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,14 +44,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a slow translation cannot delay {@code /api/health} or static files; when the queue is full the request is
  * refused at once with 503 rather than piling up.
  *
- * <p>Request bodies are cut at {@link ServerConfig#maxBodyBytes()} whatever their transfer encoding (413) and JSON
- * is parsed under tight limits (400). Every error, including Jetty's own, is JSON {@code {"error": "..."}}.
+ * <p>Hostile or careless clients cannot stall or crash it: request bodies are cut at {@link
+ * ServerConfig#maxBodyBytes()} whatever their transfer encoding (413), JSON is parsed under tight limits (400),
+ * slow senders are cut off by a minimum data rate, an idle timeout and a {@link ReadDeadline}, and the HTTP thread
+ * pool has room for hundreds of them. Every error, including Jetty's own, is JSON {@code {"error": "..."}}.
  */
 public final class TranslationServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TranslationServer.class);
     private static final String UNAVAILABLE = "unavailable";
     private static final String OPENAPI = "/org/nmt4j/web/openapi.json";
+    /** HTTP threads: enough that hundreds of connections sending bodies slowly leave room for everyone else. */
+    private static final int MAX_HTTP_THREADS = 600;
+    private static final int MIN_HTTP_THREADS = 8;
+    /** A request body arriving slower than this (bytes per second, averaged from its first byte) gets 408. */
+    private static final long MIN_REQUEST_DATA_RATE = 1024;
+    /** A connection with no traffic at all for this long is closed. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** Connections the operating system may hold waiting to be accepted, for bursts of clients. */
+    private static final int ACCEPT_QUEUE = 1024;
+
 
     private final TranslationService service;
     private final ServerConfig config;
@@ -105,7 +121,7 @@ public final class TranslationServer implements AutoCloseable {
     public static TranslationServer start(TranslationService service, ServerConfig config) {
         TranslationServer server = new TranslationServer(service, config);
         try {
-            server.app.start(config.host(), config.port());
+            server.app.start();   // on the connector from configureJetty
         } catch (RuntimeException e) {
             server.workers.shutdownNow();
             throw e;
@@ -137,11 +153,29 @@ public final class TranslationServer implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    /** JSON error pages at the Jetty level, below Javalin. */
+    /** Connection limits and JSON error pages at the Jetty level, below Javalin. */
     private void configureJetty(JavalinConfig cfg) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS, 60_000);
+        threads.setName("nmt4j-http");
+        cfg.jetty.threadPool = threads;
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
+            http.setDelayDispatchUntilContent(true);   // no thread until the body starts to arrive
+            http.setSendServerVersion(false);
+        });
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+        cfg.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(config.host());
+            connector.setPort(config.port());
+            connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            connector.addBean(new ReadDeadline(connector.getScheduler(), config.readTimeout()));
+            return connector;
+        });
     }
+
 
     private void configureStaticFiles(JavalinConfig cfg) {
         if (config.webDirectory() != null) {
@@ -187,7 +221,7 @@ public final class TranslationServer implements AutoCloseable {
         long usable = models.stream().filter(ModelInfo::usable).count();
         String status = usable == 0 ? UNAVAILABLE : usable < models.size() ? "degraded" : "ok";
         return new Health(status, models.size(), ready, workers.getActiveCount(), workers.getQueue().size(),
-                java.time.Duration.between(started, Instant.now()).toSeconds());
+                Duration.between(started, Instant.now()).toSeconds());
     }
 
     /** The configured default model, else the first usable one, else the first one. */
@@ -243,7 +277,8 @@ public final class TranslationServer implements AutoCloseable {
      * The request body, read through a bound: Javalin's own limit trusts Content-Length, which a chunked body does
      * not have, so the bytes are counted as they arrive.
      *
-     * @throws ApiException 413 past {@link ServerConfig#maxBodyBytes()}, 400 when it is malformed or cut short
+     * @throws ApiException 413 past {@link ServerConfig#maxBodyBytes()}, 400 when it is malformed or cut short,
+     *                      408 when it arrives too slowly
      */
     private byte[] readBody(Context ctx) {
         long limit = config.maxBodyBytes();

@@ -5,15 +5,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nmt4j.web.TranslationServerTest.Reply;
 import static org.nmt4j.web.TranslationServerTest.assertError;
 import static org.nmt4j.web.TranslationServerTest.get;
@@ -27,6 +33,8 @@ import static org.nmt4j.web.TranslationServerTest.testConfig;
 class HostileClientsTest {
 
     private static final Map<String, String> JSON_TYPE = Map.of("Content-Type", "application/json");
+    /** How many slow clients the slow-client tests open at once. */
+    private static final int SLOW_CLIENTS = 300;
 
     private static TranslationServer server;
 
@@ -139,5 +147,92 @@ class HostileClientsTest {
         assertError(RawHttp.send(server, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon\r\n\r\n"), 400,
                 "Bad Request");
         assertError(RawHttp.send(server, "GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n"), 400, "Bad Request");
+    }
+
+    // ------------------------------------------------------------------------------------------ slow clients
+
+    @Test
+    void slowBodiesNeitherStallTheServerNorStayOpen() throws Exception {
+        try (TranslationServer s = TranslationServer.start(new FakeTranslationService(),
+                testConfig().withReadTimeout(Duration.ofSeconds(3)))) {
+            String head = RawHttp.head(s, "POST", "/api/translate",
+                    Map.of("Content-Type", "application/json", "Content-Length", "1000"));
+            slowClientsLeaveTheServerAnswering(s, head + "{", "\"");
+        }
+    }
+
+    @Test
+    void slowHeadersNeitherStallTheServerNorStayOpen() throws Exception {
+        try (TranslationServer s = TranslationServer.start(new FakeTranslationService(),
+                testConfig().withReadTimeout(Duration.ofSeconds(3)))) {
+            slowClientsLeaveTheServerAnswering(s, "POST /api/translate HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", "a");
+        }
+    }
+
+    /**
+     * Opens {@link #SLOW_CLIENTS} connections that send {@code start} and then {@code each} once a second; while
+     * they do, health and a translation must answer within 3 s, and within the read timeout plus a margin the
+     * server must have closed every slow connection.
+     */
+    private static void slowClientsLeaveTheServerAnswering(TranslationServer s, String start, String each)
+            throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_CLIENTS; i++) {
+                Socket socket = RawHttp.connect(s);
+                slow.add(socket);
+                socket.getOutputStream().write(start.getBytes(StandardCharsets.US_ASCII));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            int answeredRounds = 0;
+            for (int second = 0; second < 8 && System.nanoTime() < deadline; second++) {
+                trickle(slow, each);
+                if (second == 1 || second == 2) {
+                    assertAnswersQuickly(s);
+                    answeredRounds++;
+                }
+                Thread.sleep(1000);
+            }
+            assertEquals(2, answeredRounds);
+            for (Socket socket : slow) assertClosedByServer(socket);
+        } finally {
+            for (Socket socket : slow) socket.close();
+        }
+    }
+
+    private static void trickle(List<Socket> sockets, String each) {
+        byte[] bytes = each.getBytes(StandardCharsets.US_ASCII);
+        for (Socket socket : sockets) {
+            try {
+                socket.getOutputStream().write(bytes);
+            } catch (IOException closedByServer) {
+                // expected once the server has given up on this client
+            }
+        }
+    }
+
+    private static void assertAnswersQuickly(TranslationServer s) throws Exception {
+        long t0 = System.nanoTime();
+        assertEquals(200, get(s, "/api/health").status());
+        assertEquals(200, post(s, "{\"text\": \"not stalled\"}").status());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertTrue(millis < 3000, "health and a translation took " + millis + " ms");
+    }
+
+    /** The server has answered (408) or closed the connection: reading reaches the end at once. */
+    private static void assertClosedByServer(Socket socket) throws IOException {
+        socket.setSoTimeout(2000);
+        InputStream in = socket.getInputStream();
+        try {
+            byte[] buffer = new byte[4096];
+            int n;
+            do {
+                n = in.read(buffer);
+            } while (n > 0);
+        } catch (SocketException reset) {
+            // closed with unread data: also closed
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("a slow connection is still open");
+        }
     }
 }
