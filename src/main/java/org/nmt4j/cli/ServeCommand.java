@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -58,6 +60,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Seconds a client may take to send a request's headers, and again its body.")
     int readTimeoutSeconds;
 
+    @Option(names = "--allowed-hosts", paramLabel = "NAME", split = ",",
+            description = "Extra Host names to answer to (any port), besides localhost, 127.0.0.1 and [::1]; "
+                    + "* answers to any. Default: only those three when bound to a loopback address, any otherwise.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allowed-origins", paramLabel = "ORIGIN", split = ",",
+            description = "Extra origins (e.g. https://example.org) whose pages may call the API, besides this "
+                    + "server's own; * allows any.")
+    List<String> allowedOrigins = new ArrayList<>();
+
     @Option(names = "--default-model", paramLabel = "NAME",
             description = "Model used when a request names none (default: the first model that loaded).")
     String defaultModel;
@@ -92,8 +104,8 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = new ServerConfig(host, port, maxChars, maxBeam, maxWork, workers, queue,
-                    Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(readTimeoutSeconds), defaultModel,
-                    ServerConfig.defaultWebDirectory());
+                    Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(readTimeoutSeconds), allowedHosts,
+                    allowedOrigins, defaultModel, ServerConfig.defaultWebDirectory());
         } catch (IllegalArgumentException e) {
             err.println("serve: " + e.getMessage());
             return null;

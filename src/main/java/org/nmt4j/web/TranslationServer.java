@@ -45,9 +45,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * refused at once with 503 rather than piling up.
  *
  * <p>Hostile or careless clients cannot stall or crash it: request bodies are cut at {@link
- * ServerConfig#maxBodyBytes()} whatever their transfer encoding (413), JSON is parsed under tight limits (400),
- * slow senders are cut off by a minimum data rate, an idle timeout and a {@link ReadDeadline}, and the HTTP thread
- * pool has room for hundreds of them. Every error, including Jetty's own, is JSON {@code {"error": "..."}}.
+ * ServerConfig#maxBodyBytes()} whatever their transfer encoding (413), JSON is parsed under tight limits (400), a
+ * {@link RequestGuard} refuses foreign Host headers, cross-origin writes and non-JSON POSTs (403, 415), slow senders
+ * are cut off by a minimum data rate, an idle timeout and a {@link ReadDeadline}, and the HTTP thread pool has room
+ * for hundreds of them. Every error, including Jetty's own, is JSON {@code {"error": "..."}}.
  */
 public final class TranslationServer implements AutoCloseable {
 
@@ -64,10 +65,10 @@ public final class TranslationServer implements AutoCloseable {
     /** Connections the operating system may hold waiting to be accepted, for bursts of clients. */
     private static final int ACCEPT_QUEUE = 1024;
 
-
     private final TranslationService service;
     private final ServerConfig config;
     private final ObjectMapper mapper;
+    private final RequestGuard guard;
     private final ThreadPoolExecutor workers;
     private final Instant started = Instant.now();
     private final byte[] openApi;
@@ -97,6 +98,7 @@ public final class TranslationServer implements AutoCloseable {
         this.service = service;
         this.config = config;
         this.mapper = TranslateRequest.jsonMapper(config);
+        this.guard = new RequestGuard(config);
         this.openApi = readResource(OPENAPI);
         BlockingQueue<Runnable> queue = config.queueCapacity() == 0
                 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.queueCapacity());
@@ -176,7 +178,6 @@ public final class TranslationServer implements AutoCloseable {
         });
     }
 
-
     private void configureStaticFiles(JavalinConfig cfg) {
         if (config.webDirectory() != null) {
             cfg.staticFiles.add(sf -> {
@@ -199,6 +200,11 @@ public final class TranslationServer implements AutoCloseable {
                     + "The API works: <a href=\"/api/models\">/api/models</a>, "
                     + "<a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>"));
         }
+        app.before(ctx -> {
+            Optional<ApiException> refusal = guard.check(ctx.method().name(), ctx.path(), ctx.header("Host"),
+                    ctx.header("Origin"), ctx.header("Content-Type"));
+            if (refusal.isPresent()) throw refusal.get();
+        });
         app.get("/api/health", ctx -> {
             Health health = health();
             ctx.status(health.status().equals(UNAVAILABLE) ? 503 : 200).json(health);

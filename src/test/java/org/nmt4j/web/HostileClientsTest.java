@@ -124,6 +124,68 @@ class HostileClientsTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------ Host and Origin
+
+    @Test
+    void foreignHostIs403OnEveryPath() throws Exception {
+        for (String path : List.of("/api/health", "/api/models", "/", "/app.js")) {
+            Reply r = RawHttp.send(server, RawHttp.head(server, "GET", path, Map.of("Host", "evil.example")));
+            assertError(r, 403, "Host 'evil.example' is not allowed");
+        }
+        Reply r = RawHttp.send(server, "POST", "/api/translate",
+                Map.of("Host", "rebound.example:" + server.port(), "Content-Type", "application/json"), "{\"text\":\"hi\"}");
+        assertError(r, 403, "is not allowed");
+        for (String host : List.of("localhost", "LOCALHOST:" + server.port(), "127.0.0.1", "[::1]:" + server.port())) {
+            Reply ok = RawHttp.send(server, RawHttp.head(server, "GET", "/api/health", Map.of("Host", host)));
+            assertEquals(200, ok.status(), host + ": " + ok.raw());
+        }
+    }
+
+    @Test
+    void configuredHostsAndAnyHost() throws Exception {
+        try (TranslationServer s = TranslationServer.start(new FakeTranslationService(),
+                testConfig().withAllowed(List.of("nmt.lan"), List.of()))) {
+            assertEquals(200, RawHttp.send(s, RawHttp.head(s, "GET", "/api/health", Map.of("Host", "nmt.lan:7070"))).status());
+            assertEquals(200, RawHttp.send(s, RawHttp.head(s, "GET", "/api/health", Map.of("Host", "localhost"))).status());
+            assertEquals(403, RawHttp.send(s, RawHttp.head(s, "GET", "/api/health", Map.of("Host", "other.lan"))).status());
+        }
+        try (TranslationServer s = TranslationServer.start(new FakeTranslationService(),
+                testConfig().withAllowed(List.of("*"), List.of()))) {
+            assertEquals(200, RawHttp.send(s, RawHttp.head(s, "GET", "/api/health", Map.of("Host", "any.example"))).status());
+        }
+    }
+
+    @Test
+    void crossOriginPostIs403AndSameOriginIsAllowed() throws Exception {
+        String body = "{\"text\":\"hi\"}";
+        Reply cross = RawHttp.send(server, "POST", "/api/translate",
+                Map.of("Content-Type", "application/json", "Origin", "https://evil.example"), body);
+        assertError(cross, 403, "cross-origin request from 'https://evil.example' refused");
+        assertError(RawHttp.send(server, "POST", "/api/translate",
+                Map.of("Content-Type", "application/json", "Origin", "null"), body), 403, "cross-origin");
+        Reply same = RawHttp.send(server, "POST", "/api/translate",
+                Map.of("Content-Type", "application/json", "Origin", "http://127.0.0.1:" + server.port()), body);
+        assertEquals(200, same.status(), same.raw());
+        try (TranslationServer s = TranslationServer.start(new FakeTranslationService(),
+                testConfig().withAllowed(List.of(), List.of("https://friend.example")))) {
+            Reply friend = RawHttp.send(s, "POST", "/api/translate",
+                    Map.of("Content-Type", "application/json", "Origin", "https://friend.example"), body);
+            assertEquals(200, friend.status(), friend.raw());
+        }
+    }
+
+    @Test
+    void nonJsonPostIs415() throws Exception {
+        String body = "{\"text\":\"hi\"}";
+        assertError(RawHttp.send(server, "POST", "/api/translate", Map.of("Content-Type", "text/plain"), body),
+                415, "Content-Type must be application/json, got 'text/plain'");
+        assertError(RawHttp.send(server, "POST", "/api/translate",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), body), 415, "must be application/json");
+        assertError(RawHttp.send(server, "POST", "/api/translate", Map.of(), body), 415, "got none");
+        assertEquals(200, RawHttp.send(server, "POST", "/api/translate",
+                Map.of("Content-Type", "Application/JSON; charset=utf-8"), body).status());
+    }
+
     // ------------------------------------------------------------------------------------------ errors are JSON
 
     @Test
