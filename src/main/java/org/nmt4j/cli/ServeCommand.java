@@ -20,8 +20,13 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
-        description = "Serve the translation page and the JSON API (/api/translate, /api/models, /api/health, "
-                + "/api/openapi.json) for every model directory under --models.")
+        description = {"Serve the translation page and the JSON API (/api/translate, /api/models, /api/health, "
+                + "/api/openapi.json) for every model directory under --models.",
+                "Give the JVM a fixed heap; 512 MB is plenty (a request at the default limits needs tens of MB, "
+                        + "ND4J's native memory comes on top): java -Xmx512m -jar nmt4j.jar serve. "
+                        + "Request bodies, JSON, beam x nbest x length and slow clients are all bounded; bound to "
+                        + "127.0.0.1 the server answers only to the Host names localhost, 127.0.0.1 and [::1] and "
+                        + "refuses API calls from other sites' pages."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -81,6 +82,14 @@ class ServeCommandTest {
             assertTrue(statusLine(server, "nmt.lan:7070").contains(" 200 "));
             assertTrue(statusLine(server, "localhost").contains(" 200 "));
             assertTrue(statusLine(server, "evil.example").contains(" 403 "));
+        }
+    }
+
+    @Test
+    void helpRecommendsAHeapAndNamesTheSafetyOptions() {
+        String help = Main.commandLine().getSubcommands().get("serve").getUsageMessage();
+        for (String expected : List.of("-Xmx512m", "--allowed-hosts", "--allowed-origins", "--max-work", "--read-timeout")) {
+            assertTrue(help.contains(expected), expected + " missing from:\n" + help);
         }
     }
 
