@@ -74,9 +74,10 @@
     api('api/health').then(function (h) {
       el.health.className = 'health ok';
       el.health.textContent = 'online · ' + h.readyModels + '/' + h.models + ' models ready';
-    }).catch(function () {
+    }).catch(function (e) {
       el.health.className = 'health down';
-      el.health.textContent = 'server unreachable';
+      // 503 from /api/health: the server is up but no model can translate
+      el.health.textContent = e.status === 503 ? 'online · no model can translate' : 'server unreachable';
     });
   }
 

@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,8 +20,13 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
-        description = "Serve the translation page and the JSON API (/api/translate, /api/models, /api/health, "
-                + "/api/openapi.json) for every model directory under --models.")
+        description = {"Serve the translation page and the JSON API (/api/translate, /api/models, /api/health, "
+                + "/api/openapi.json) for every model directory under --models.",
+                "Give the JVM a fixed heap; 512 MB is plenty (a request at the default limits needs tens of MB, "
+                        + "ND4J's native memory comes on top): java -Xmx512m -jar nmt4j.jar serve. "
+                        + "Request bodies, JSON, beam x nbest x length and slow clients are all bounded; bound to "
+                        + "127.0.0.1 the server answers only to the Host names localhost, 127.0.0.1 and [::1] and "
+                        + "refuses API calls from other sites' pages."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
@@ -39,6 +46,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-beam", defaultValue = "16", description = "Largest accepted beam width.")
     int maxBeam;
 
+    @Option(names = "--max-work", defaultValue = "64000",
+            description = "Largest beam x nbest x characters one request may ask for (bounds its memory and time).")
+    long maxWork;
+
     @Option(names = "--workers", defaultValue = "2", description = "Translations that run at the same time.")
     int workers;
 
@@ -49,6 +60,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "60",
             description = "Seconds a request may wait for its translation before 503.")
     int timeoutSeconds;
+
+    @Option(names = "--read-timeout", defaultValue = "10",
+            description = "Seconds a client may take to send a request's headers, and again its body.")
+    int readTimeoutSeconds;
+
+    @Option(names = "--allowed-hosts", paramLabel = "NAME", split = ",",
+            description = "Extra Host names to answer to (any port), besides localhost, 127.0.0.1 and [::1]; "
+                    + "* answers to any. Default: only those three when bound to a loopback address, any otherwise.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allowed-origins", paramLabel = "ORIGIN", split = ",",
+            description = "Extra origins (e.g. https://example.org) whose pages may call the API, besides this "
+                    + "server's own; * allows any.")
+    List<String> allowedOrigins = new ArrayList<>();
 
     @Option(names = "--default-model", paramLabel = "NAME",
             description = "Model used when a request names none (default: the first model that loaded).")
@@ -83,8 +108,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config;
         try {
-            config = new ServerConfig(host, port, maxChars, maxBeam, workers, queue,
-                    Duration.ofSeconds(timeoutSeconds), defaultModel, ServerConfig.defaultWebDirectory());
+            config = new ServerConfig(host, port, maxChars, maxBeam, maxWork, workers, queue,
+                    Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(readTimeoutSeconds), allowedHosts,
+                    allowedOrigins, defaultModel, ServerConfig.defaultWebDirectory());
         } catch (IllegalArgumentException e) {
             err.println("serve: " + e.getMessage());
             return null;

@@ -1,16 +1,26 @@
 package org.nmt4j.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.nmt4j.tokenize.TextNormalizer;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
 
 /**
  * A validated body of {@code POST /api/translate}.
  *
- * @param text  input text, non-blank and at most {@code maxChars} code points
+ * @param text  input text, not blank after normalisation and at most {@code maxChars} code points
  * @param model model name, or null for the server's default
  * @param beam  beam width in 1..maxBeam
  * @param nbest hypotheses to return, in 1..beam
@@ -18,24 +28,42 @@ import java.util.Set;
 public record TranslateRequest(String text, String model, int beam, int nbest) {
 
     private static final Set<String> FIELDS = Set.of("text", "model", "beam", "nbest");
+    /** The request body is one flat object; anything nested deeper is refused before it is built. */
+    static final int MAX_NESTING_DEPTH = 16;
+    /** Digits a number may have (beam and nbest are small integers). */
+    static final int MAX_NUMBER_LENGTH = 32;
+    private static final TextNormalizer NORMALIZER = new TextNormalizer("NFC");
+
+    /**
+     * The JSON mapper for request bodies (and answers): parser limits sized for {@code config} instead of Jackson's
+     * generous defaults, duplicate keys and content after the object refused.
+     */
+    public static ObjectMapper jsonMapper(ServerConfig config) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(maxStringLength(config))
+                .maxDocumentLength(config.maxBodyBytes())
+                .build();
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits).build();
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
 
     /**
      * Parses and checks a request body. Only {@code text} is required; {@code beam} defaults to
      * {@link ServerConfig#DEFAULT_BEAM} (capped at the maximum) and {@code nbest} to 1.
      *
+     * @param mapper a mapper from {@link #jsonMapper(ServerConfig)}
      * @throws ApiException (400) saying exactly what is wrong
      */
-    public static TranslateRequest parse(String body, ObjectMapper mapper, int maxChars, int maxBeam) {
-        if (body == null || body.isBlank()) {
+    public static TranslateRequest parse(byte[] body, ObjectMapper mapper, ServerConfig config) {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest("request body is empty; expected JSON like {\"text\": \"...\"}");
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        }
+        JsonNode root = readTree(body, mapper, config);
         if (root == null || !root.isObject()) {
             throw ApiException.badRequest("request body must be a JSON object like {\"text\": \"...\"}");
         }
@@ -50,10 +78,14 @@ public record TranslateRequest(String text, String model, int beam, int nbest) {
         if (textNode == null || textNode.isNull()) throw ApiException.badRequest("missing field 'text'");
         if (!textNode.isTextual()) throw ApiException.badRequest("'text' must be a string");
         String text = textNode.asText();
-        if (text.isBlank()) throw ApiException.badRequest("'text' is empty");
+        if (text.isEmpty()) throw ApiException.badRequest("'text' is empty");
+        if (NORMALIZER.normalize(text).isEmpty()) {
+            throw ApiException.badRequest("'text' is empty: it holds only spaces or invisible characters");
+        }
         int chars = text.codePointCount(0, text.length());
-        if (chars > maxChars) {
-            throw ApiException.badRequest("'text' is too long: " + chars + " characters, the limit is " + maxChars);
+        if (chars > config.maxChars()) {
+            throw ApiException.badRequest("'text' is too long: " + chars + " characters, the limit is "
+                    + config.maxChars());
         }
 
         String model = null;
@@ -63,6 +95,7 @@ public record TranslateRequest(String text, String model, int beam, int nbest) {
             model = modelNode.asText().isBlank() ? null : modelNode.asText();
         }
 
+        int maxBeam = config.maxBeam();
         int beam = intField(root, "beam", Math.min(ServerConfig.DEFAULT_BEAM, maxBeam));
         if (beam < 1 || beam > maxBeam) {
             throw ApiException.badRequest("'beam' must be in 1.." + maxBeam + ", got " + beam);
@@ -71,7 +104,40 @@ public record TranslateRequest(String text, String model, int beam, int nbest) {
         if (nbest < 1 || nbest > beam) {
             throw ApiException.badRequest("'nbest' must be in 1..beam (1.." + beam + "), got " + nbest);
         }
+        long work = (long) beam * nbest * chars;
+        if (work > config.maxWork()) {
+            throw ApiException.badRequest("request asks for too much work: beam " + beam + " x nbest " + nbest
+                    + " x " + chars + " characters = " + work + ", the limit is " + config.maxWork()
+                    + "; use a smaller beam or nbest, or a shorter text");
+        }
         return new TranslateRequest(text, model, beam, nbest);
+    }
+
+    private static JsonNode readTree(byte[] body, ObjectMapper mapper, ServerConfig config) {
+        try {
+            return mapper.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ApiException.badRequest("request JSON exceeds the parser limits: nesting deeper than "
+                    + MAX_NESTING_DEPTH + " levels, a string longer than " + maxStringLength(config)
+                    + " characters or a number longer than " + MAX_NUMBER_LENGTH + " digits");
+        } catch (JsonProcessingException e) {
+            String what = e.getOriginalMessage().startsWith("Trailing token")
+                    ? "unexpected content after the JSON object" : e.getOriginalMessage();
+            throw ApiException.badRequest("malformed JSON" + at(e.getLocation()) + ": " + what);
+        } catch (IOException e) {
+            throw ApiException.badRequest("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    /** " at line L, column C", or nothing when Jackson does not know where. */
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) return "";
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Longest JSON string accepted: room for {@code maxChars} astral characters, so 'text' gets the exact error. */
+    private static int maxStringLength(ServerConfig config) {
+        return (int) Math.min(Integer.MAX_VALUE, 4L * config.maxChars() + 1024);
     }
 
     private static int intField(JsonNode root, String name, int fallback) {

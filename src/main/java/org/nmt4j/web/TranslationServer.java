@@ -2,10 +2,15 @@ package org.nmt4j.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translation;
 import org.slf4j.Logger;
@@ -14,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,15 +43,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Translations run on a fixed pool of worker threads with a bounded queue, never on Jetty's request threads,
  * so a slow translation cannot delay {@code /api/health} or static files; when the queue is full the request is
  * refused at once with 503 rather than piling up.
+ *
+ * <p>Hostile or careless clients cannot stall or crash it: request bodies are cut at {@link
+ * ServerConfig#maxBodyBytes()} whatever their transfer encoding (413), JSON is parsed under tight limits (400), a
+ * {@link RequestGuard} refuses foreign Host headers, cross-origin writes and non-JSON POSTs (403, 415), slow senders
+ * are cut off by a minimum data rate, an idle timeout and a {@link ReadDeadline}, and the HTTP thread pool has room
+ * for hundreds of them. Every error, including Jetty's own, is JSON {@code {"error": "..."}}.
  */
 public final class TranslationServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TranslationServer.class);
+    private static final String UNAVAILABLE = "unavailable";
     private static final String OPENAPI = "/org/nmt4j/web/openapi.json";
+    /** HTTP threads: enough that hundreds of connections sending bodies slowly leave room for everyone else. */
+    private static final int MAX_HTTP_THREADS = 600;
+    private static final int MIN_HTTP_THREADS = 8;
+    /** A request body arriving slower than this (bytes per second, averaged from its first byte) gets 408. */
+    private static final long MIN_REQUEST_DATA_RATE = 1024;
+    /** A connection with no traffic at all for this long is closed. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** Connections the operating system may hold waiting to be accepted, for bursts of clients. */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final TranslationService service;
     private final ServerConfig config;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
+    private final RequestGuard guard;
     private final ThreadPoolExecutor workers;
     private final Instant started = Instant.now();
     private final byte[] openApi;
@@ -55,13 +78,16 @@ public final class TranslationServer implements AutoCloseable {
     public record ErrorResponse(String error) {
     }
 
-    /** The body of {@code GET /api/health}. */
+    /**
+     * The body of {@code GET /api/health}. {@code status} is {@code ok} when every model can translate,
+     * {@code degraded} when some failed to load, and {@code unavailable} (HTTP 503) when none can translate.
+     */
     public record Health(String status, int models, int readyModels, int runningTranslations,
                          int queuedTranslations, long uptimeSeconds) {
     }
 
     /** Input limits, so the page can say them before the server refuses. */
-    public record Limits(int maxChars, int maxBeam, int defaultBeam) {
+    public record Limits(int maxChars, int maxBeam, int defaultBeam, long maxWork) {
     }
 
     /** The body of {@code GET /api/models}. */
@@ -71,6 +97,8 @@ public final class TranslationServer implements AutoCloseable {
     private TranslationServer(TranslationService service, ServerConfig config) {
         this.service = service;
         this.config = config;
+        this.mapper = TranslateRequest.jsonMapper(config);
+        this.guard = new RequestGuard(config);
         this.openApi = readResource(OPENAPI);
         BlockingQueue<Runnable> queue = config.queueCapacity() == 0
                 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.queueCapacity());
@@ -79,8 +107,10 @@ public final class TranslationServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
-            cfg.http.maxRequestSize = 64L * 1024 + 16L * config.maxChars();
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
             configureStaticFiles(cfg);
+            configureJetty(cfg);
         });
         routes();
     }
@@ -93,7 +123,7 @@ public final class TranslationServer implements AutoCloseable {
     public static TranslationServer start(TranslationService service, ServerConfig config) {
         TranslationServer server = new TranslationServer(service, config);
         try {
-            server.app.start(config.host(), config.port());
+            server.app.start();   // on the connector from configureJetty
         } catch (RuntimeException e) {
             server.workers.shutdownNow();
             throw e;
@@ -125,7 +155,30 @@ public final class TranslationServer implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private void configureStaticFiles(io.javalin.config.JavalinConfig cfg) {
+    /** Connection limits and JSON error pages at the Jetty level, below Javalin. */
+    private void configureJetty(JavalinConfig cfg) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS, 60_000);
+        threads.setName("nmt4j-http");
+        cfg.jetty.threadPool = threads;
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
+            http.setDelayDispatchUntilContent(true);   // no thread until the body starts to arrive
+            http.setSendServerVersion(false);
+        });
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+        cfg.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(config.host());
+            connector.setPort(config.port());
+            connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            connector.addBean(new ReadDeadline(connector.getScheduler(), config.readTimeout()));
+            return connector;
+        });
+    }
+
+    private void configureStaticFiles(JavalinConfig cfg) {
         if (config.webDirectory() != null) {
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
@@ -147,28 +200,34 @@ public final class TranslationServer implements AutoCloseable {
                     + "The API works: <a href=\"/api/models\">/api/models</a>, "
                     + "<a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>"));
         }
-        app.get("/api/health", ctx -> ctx.json(health()));
+        app.before(ctx -> {
+            Optional<ApiException> refusal = guard.check(ctx.method().name(), ctx.path(), ctx.header("Host"),
+                    ctx.header("Origin"), ctx.header("Content-Type"));
+            if (refusal.isPresent()) throw refusal.get();
+        });
+        app.get("/api/health", ctx -> {
+            Health health = health();
+            ctx.status(health.status().equals(UNAVAILABLE) ? 503 : 200).json(health);
+        });
         app.get("/api/models", ctx -> ctx.json(new Models(defaultModel().orElse(null),
-                new Limits(config.maxChars(), config.maxBeam(), Math.min(ServerConfig.DEFAULT_BEAM, config.maxBeam())),
+                new Limits(config.maxChars(), config.maxBeam(), Math.min(ServerConfig.DEFAULT_BEAM, config.maxBeam()),
+                        config.maxWork()),
                 service.models())));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.post("/api/translate", this::translate);
 
+        // Javalin answers its own errors (404, 405, ...) in plain text or HTML unless a handler takes them.
+        app.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e));
         app.exception(Exception.class, (e, ctx) -> fail(ctx, e));
-        app.error(404, ctx -> {
-            // Javalin's own "endpoint not found" is plain text; our 404s (unknown model) are already JSON.
-            String type = ctx.res().getContentType();
-            if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
-                ctx.json(new ErrorResponse("no such endpoint: " + ctx.method() + " " + ctx.path()));
-            }
-        });
     }
 
     private Health health() {
         List<ModelInfo> models = service.models();
         int ready = (int) models.stream().filter(m -> m.status().equals(ModelInfo.READY)).count();
-        return new Health("ok", models.size(), ready, workers.getActiveCount(), workers.getQueue().size(),
-                java.time.Duration.between(started, Instant.now()).toSeconds());
+        long usable = models.stream().filter(ModelInfo::usable).count();
+        String status = usable == 0 ? UNAVAILABLE : usable < models.size() ? "degraded" : "ok";
+        return new Health(status, models.size(), ready, workers.getActiveCount(), workers.getQueue().size(),
+                Duration.between(started, Instant.now()).toSeconds());
     }
 
     /** The configured default model, else the first usable one, else the first one. */
@@ -182,7 +241,7 @@ public final class TranslationServer implements AutoCloseable {
 
     private void translate(Context ctx) {
         long t0 = System.nanoTime();
-        TranslateRequest request = TranslateRequest.parse(ctx.body(), mapper, config.maxChars(), config.maxBeam());
+        TranslateRequest request = TranslateRequest.parse(readBody(ctx), mapper, config);
         String model = request.model() != null ? request.model() : defaultModel()
                 .orElseThrow(() -> new ModelUnavailableException("no model is installed on this server"));
         // Refuse unknown and failed models here, without taking a worker.
@@ -220,6 +279,27 @@ public final class TranslationServer implements AutoCloseable {
         ctx.future(() -> answered);
     }
 
+    /**
+     * The request body, read through a bound: Javalin's own limit trusts Content-Length, which a chunked body does
+     * not have, so the bytes are counted as they arrive.
+     *
+     * @throws ApiException 413 past {@link ServerConfig#maxBodyBytes()}, 400 when it is malformed or cut short,
+     *                      408 when it arrives too slowly
+     */
+    private byte[] readBody(Context ctx) {
+        long limit = config.maxBodyBytes();
+        ApiException tooLarge = new ApiException(413, "request body is too large: the limit is " + limit + " bytes");
+        if (ctx.req().getContentLengthLong() > limit) throw tooLarge;
+        try {
+            byte[] body = ctx.req().getInputStream().readNBytes((int) limit + 1);
+            if (body.length > limit) throw tooLarge;
+            return body;
+        } catch (IOException e) {
+            throw badMessage(e).map(TranslationServer::refusal).orElseGet(() -> new ApiException(400,
+                    "the request body could not be read: it was malformed or cut short"));
+        }
+    }
+
     /** Answers with the status and message that fit the exception; never a stack trace. */
     private void fail(Context ctx, Throwable error) {
         Throwable e = error;
@@ -236,10 +316,13 @@ public final class TranslationServer implements AutoCloseable {
             message = e.getMessage();
         } else if (e instanceof ModelUnavailableException) {
             status = 503;
-            message = e.getMessage();
+            message = ErrorMessages.withoutPaths(e.getMessage());
         } else if (e instanceof IllegalArgumentException) {
             status = 400;
-            message = e.getMessage();
+            message = ErrorMessages.withoutPaths(e.getMessage());
+        } else if (e instanceof BadMessageException bad) {
+            status = bad.getCode();
+            message = refusal(bad).getMessage();
         } else if (e instanceof RejectedExecutionException) {
             status = 503;
             message = "server busy: " + workers.getActiveCount() + " translations running and "
@@ -249,13 +332,30 @@ public final class TranslationServer implements AutoCloseable {
             message = "translation timed out after " + config.timeout().toMillis() + " ms";
         } else if (e instanceof HttpResponseException http) {
             status = http.getStatus();
-            message = http.getMessage();
+            message = switch (status) {
+                case 404 -> "no such endpoint: " + ctx.method() + " " + ctx.path();
+                case 405 -> "method " + ctx.method() + " is not allowed for " + ctx.path();
+                default -> JsonErrorHandler.message(status, http.getMessage());
+            };
         } else {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             status = 500;
             message = "internal error; see the server log";
         }
         ctx.status(status).json(new ErrorResponse(message == null ? "error" : message));
+    }
+
+    /** A refusal by Jetty (such as 408 for a body sent too slowly) as the client should read it. */
+    private static ApiException refusal(BadMessageException bad) {
+        return new ApiException(bad.getCode(), JsonErrorHandler.message(bad.getCode(), bad.getReason()));
+    }
+
+    /** The Jetty refusal behind an exception, if any. */
+    private static Optional<BadMessageException> badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException bad) return Optional.of(bad);
+        }
+        return Optional.empty();
     }
 
     private static ThreadFactory daemonThreads() {

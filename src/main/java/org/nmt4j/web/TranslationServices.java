@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Builds the {@link TranslationService} that {@code serve} uses: every model directory under a folder, loaded
  * eagerly at start (models are small, and a request should never wait for a load). A directory that fails to
- * load is listed with its error and never takes the server down.
+ * load is listed with its error (without the server's absolute paths, which stay in the log) and never takes the
+ * server down.
  */
 public final class TranslationServices {
 
@@ -44,7 +45,7 @@ public final class TranslationServices {
                 LOG.info("loaded model {} ({} -> {})", name, model.config().sourceLanguage(), model.config().targetLanguage());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("model {} failed to load: {}", name, e.getMessage());
-                infos.add(ModelInfo.failed(name, e.getMessage()));
+                infos.add(ModelInfo.failed(name, ErrorMessages.withoutPaths(e.getMessage(), dir)));
             }
         }
         return new Loaded(List.copyOf(infos), Map.copyOf(translators));

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -68,6 +70,37 @@ class ServeCommandTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, models.statusCode());
             assertTrue(models.body().contains("\"status\":\"failed\""), models.body());
+        }
+    }
+
+    @Test
+    void allowedHostsReachTheServer() throws Exception {
+        Files.createDirectories(dir.resolve("en-de"));
+        Files.writeString(dir.resolve("en-de/config.yaml"), "cell: lstm\n");
+        try (TranslationServer server = command("--models", dir.toString(), "--port", "0",
+                "--allowed-hosts", "nmt.lan,box.lan", "--allowed-origins", "https://friend.example").start()) {
+            assertTrue(statusLine(server, "nmt.lan:7070").contains(" 200 "));
+            assertTrue(statusLine(server, "localhost").contains(" 200 "));
+            assertTrue(statusLine(server, "evil.example").contains(" 403 "));
+        }
+    }
+
+    @Test
+    void helpRecommendsAHeapAndNamesTheSafetyOptions() {
+        String help = Main.commandLine().getSubcommands().get("serve").getUsageMessage();
+        for (String expected : List.of("-Xmx512m", "--allowed-hosts", "--allowed-origins", "--max-work", "--read-timeout")) {
+            assertTrue(help.contains(expected), expected + " missing from:\n" + help);
+        }
+    }
+
+    /** The status line of {@code GET /api/models} sent with the given Host header. */
+    private static String statusLine(TranslationServer server, String host) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/models HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst()
+                    .orElse("");
         }
     }
 

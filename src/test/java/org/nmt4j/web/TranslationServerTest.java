@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.Translation;
 
 import java.io.IOException;
 import java.net.URI;
@@ -154,7 +156,7 @@ class TranslationServerTest {
     void healthOpenApiAndPage() throws Exception {
         Reply health = get(server, "/api/health");
         assertEquals(200, health.status());
-        assertEquals("ok", health.body().get("status").asText());
+        assertEquals("degraded", health.body().get("status").asText());   // one of three models failed
         assertEquals(3, health.body().get("models").asInt());
         assertEquals(2, health.body().get("readyModels").asInt());
 
@@ -287,6 +289,53 @@ class TranslationServerTest {
             // the timed-out task was cancelled, so the worker is free again
             waitFor(() -> healthRunning(s) == 0);
             assertEquals(200, post(s, "{\"text\": \"fast again\"}").status());
+        }
+    }
+
+    @Test
+    void healthSaysDegradedOrUnavailable() throws Exception {
+        try (TranslationServer s = TranslationServer.start(new OnlyReady(), testConfig())) {
+            Reply ok = get(s, "/api/health");
+            assertEquals(200, ok.status());
+            assertEquals("ok", ok.body().get("status").asText());
+        }
+        Reply degraded = get(server, "/api/health");
+        assertEquals(200, degraded.status());
+        assertEquals("degraded", degraded.body().get("status").asText());
+
+        try (TranslationServer s = TranslationServer.start(new OnlyBroken(), testConfig())) {
+            Reply none = get(s, "/api/health");
+            assertEquals(503, none.status());
+            assertEquals("unavailable", none.body().get("status").asText());
+            assertEquals(0, none.body().get("readyModels").asInt());
+        }
+    }
+
+    /** The fake's models without the broken one. */
+    private static final class OnlyReady implements TranslationService {
+        private final FakeTranslationService fake = new FakeTranslationService();
+
+        @Override
+        public List<ModelInfo> models() {
+            return fake.models().stream().filter(ModelInfo::usable).toList();
+        }
+
+        @Override
+        public Translation translate(String model, String text, DecodeOptions options) {
+            return fake.translate(model, text, options);
+        }
+    }
+
+    /** A server whose only model failed to load. */
+    private static final class OnlyBroken implements TranslationService {
+        @Override
+        public List<ModelInfo> models() {
+            return List.of(ModelInfo.failed("broken", "weights.bin is truncated"));
+        }
+
+        @Override
+        public Translation translate(String model, String text, DecodeOptions options) {
+            throw new ModelUnavailableException("model 'broken' failed to load");
         }
     }
 

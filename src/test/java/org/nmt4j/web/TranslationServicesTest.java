@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,7 @@ class TranslationServicesTest {
         ModelInfo broken = service.models().get(1);
         assertEquals(ModelInfo.FAILED, broken.status());
         assertTrue(broken.error().contains("config.yaml"), broken.error());
+        assertFalse(broken.error().contains(models.toAbsolutePath().toString()), "server path leaked: " + broken.error());
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
                 () -> service.translate("fr-en", "hello", DecodeOptions.GREEDY));
         assertTrue(e.getMessage().startsWith("model 'fr-en' failed to load: "), e.getMessage());
