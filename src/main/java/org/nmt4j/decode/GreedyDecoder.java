@@ -1,6 +1,7 @@
 package org.nmt4j.decode;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.model.Workspaces;
 import org.nmt4j.vocab.Vocabulary;
@@ -108,14 +109,21 @@ public final class GreedyDecoder {
         while (remaining > 0) {
             StepValues.stopIfInterrupted();
             Seq2SeqModel.StepOutput step = model.decodeStep(encoded, state, previous);
-            float[] logProbs = StepValues.floats(step.logProbs());
+            INDArray logProbs = step.logProbs();
+            // The best id of each row natively; only a row whose best id is not allowed is copied and scanned.
+            long[] best = logProbs.argMax(1).toLongVector();
             float[] attention = StepValues.floats(step.attention());
             int n = rows.length;
             for (int r = 0; r < n; r++) {
                 if (done[r]) continue;
                 Partial p = rows[r];
-                int token = p.tokens.size() >= p.maxLength ? Vocabulary.EOS_ID : StepValues.argmax(logProbs, r, vocab, options);
-                p.logProb += logProbs[r * vocab + token];
+                int token = (int) best[r];
+                if (p.tokens.size() >= p.maxLength) {
+                    token = Vocabulary.EOS_ID;
+                } else if (!options.allowed(token)) {
+                    token = StepValues.argmax(StepValues.floats(logProbs.getRow(r, true)), 0, vocab, options);
+                }
+                p.logProb += logProbs.getFloat(r, token);
                 p.attention.add(StepValues.row(attention, r, width, p.sourceLength));
                 previous[r] = token;
                 if (token == Vocabulary.EOS_ID) {

@@ -47,6 +47,7 @@ public final class Translator {
     private final Detokenizer detokenizer;
     private final GreedyDecoder greedy;
     private final BeamSearch beam;
+    private final int threads;
 
     /** A translator that keeps at most {@link #DEFAULT_MAX_SOURCE_TOKENS} source tokens. */
     public Translator(TrainedModel model) {
@@ -55,6 +56,16 @@ public final class Translator {
 
     /** A translator that cuts inputs to {@code maxSourceTokens} tokens ({@code </s>} not counted). */
     public Translator(TrainedModel model, int maxSourceTokens) {
+        this(model, maxSourceTokens, ParallelDecoding.defaultThreads());
+    }
+
+    /**
+     * A translator that cuts inputs to {@code maxSourceTokens} tokens and decodes a list of texts on {@code threads}
+     * threads (each a share of the sentences, decoded exactly as alone).
+     */
+    public Translator(TrainedModel model, int maxSourceTokens, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        this.threads = threads;
         if (maxSourceTokens < 1) throw new IllegalArgumentException("maxSourceTokens must be at least 1, got " + maxSourceTokens);
         this.model = model;
         this.maxSourceTokens = maxSourceTokens;
@@ -107,14 +118,19 @@ public final class Translator {
         }
         if (empty > 0) progress.accept(empty);
         List<int[]> ids = toDecode.stream().map(i -> sources.get(i).ids()).toList();
-        List<List<DecodedSequence>> decoded = options.beam() == 1
-                ? greedy.decodeAll(ids, options, batchSize, progress).stream().map(List::of).toList()
-                : beam.searchAll(ids, options, beamBatchSize(batchSize, options.beam()), progress);
+        List<List<DecodedSequence>> decoded = ParallelDecoding.map(ids, threads, share -> decode(share, options, batchSize, progress));
         for (int k = 0; k < toDecode.size(); k++) {
             int i = toDecode.get(k);
             out[i] = translation(sources.get(i), decoded.get(k), options);
         }
         return Arrays.asList(out);
+    }
+
+    /** Greedy or beam search over some sources, in batches; results in their order. */
+    private List<List<DecodedSequence>> decode(List<int[]> ids, DecodeOptions options, int batchSize, IntConsumer progress) {
+        return options.beam() == 1
+                ? greedy.decodeAll(ids, options, batchSize, progress).stream().map(List::of).toList()
+                : beam.searchAll(ids, options, beamBatchSize(batchSize, options.beam()), progress);
     }
 
     /**

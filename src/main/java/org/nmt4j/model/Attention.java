@@ -33,8 +33,12 @@ final class Attention {
      */
     record Memory(INDArray values, INDArray keys, INDArray mask, int batch, int steps, HeapMemory heap) {
 
-        /** Selects (and repeats) sentences by index, e.g. to follow beam back-pointers. */
+        /**
+         * Selects (and repeats) sentences by index, e.g. to follow beam back-pointers. The heap memory is shared
+         * and only re-indexed; the ND4J reference path copies the rows.
+         */
         Memory select(int[] rows) {
+            if (heap != null) return new Memory(values, keys, Nd4j.pullRows(mask, 1, rows), rows.length, steps, heap.select(rows));
             int n = rows.length;
             int[] index = new int[steps * n];
             for (int s = 0; s < steps; s++) {
@@ -43,21 +47,34 @@ final class Attention {
             INDArray v = Nd4j.pullRows(values, 1, index);
             INDArray k = keys == values ? v : Nd4j.pullRows(keys, 1, index);
             INDArray m = Nd4j.pullRows(mask, 1, rows);
-            return new Memory(v, k, m, n, steps, heap == null ? null : HeapMemory.of(v, k, heap.select(rows)));
+            return new Memory(v, k, m, n, steps, null);
         }
     }
 
-    /** Values {@code [S*B*D]} and keys {@code [S*B*A]} (time-major, row-major) and source lengths, on the heap. */
-    record HeapMemory(float[] values, float[] keys, int[] lengths) {
+    /**
+     * Values {@code [S*B0*D]} and keys {@code [S*B0*A]} on the heap, time-major over the {@code B0} encoded
+     * sentences ({@code stride}); decoder row j reads sentence {@code sentences[j]} of length {@code lengths[j]}.
+     * Unless rows were {@code selected} (beam search), row j is sentence j.
+     */
+    record HeapMemory(float[] values, float[] keys, int stride, int[] sentences, int[] lengths, boolean selected) {
         static HeapMemory of(INDArray values, INDArray keys, int[] lengths) {
             float[] v = Tensors.toFloats(values);
-            return new HeapMemory(v, keys == values ? v : Tensors.toFloats(keys), lengths);
+            int[] identity = java.util.stream.IntStream.range(0, lengths.length).toArray();
+            return new HeapMemory(v, keys == values ? v : Tensors.toFloats(keys), lengths.length, identity, lengths, false);
         }
 
-        int[] select(int[] rows) {
-            int[] out = new int[rows.length];
-            for (int j = 0; j < rows.length; j++) out[j] = lengths[rows[j]];
-            return out;
+        /** Row {@code row}'s memory at source position p starts at {@code offset(p, row) * width}. */
+        int offset(int p, int row) {
+            return p * stride + sentences[row];
+        }
+
+        HeapMemory select(int[] rows) {
+            int[] s = new int[rows.length], l = new int[rows.length];
+            for (int j = 0; j < rows.length; j++) {
+                s[j] = sentences[rows[j]];
+                l[j] = lengths[rows[j]];
+            }
+            return new HeapMemory(values, keys, stride, s, l, true);
         }
     }
 
@@ -147,26 +164,34 @@ final class Attention {
         int b = m.batch(), s = m.steps();
         HeapMemory heap = m.heap();
         int k = (int) m.keys().size(1), d = (int) m.values().size(1);
-        float[] scores = new float[s * b];   // time-major
+        float[] scores = new float[s * b];   // time-major over the decoder rows
         float[] t = null;
+        float[] keys = heap.keys();
         if (config.attention() == AttentionType.ADDITIVE) {
             float[] q = Tensors.toFloats(query.mmul(params.get("attention.U")));
             float[] v = Tensors.toFloats(params.get("attention.v"));
             t = new float[s * b * k];
-            for (int row = 0; row < s * b; row++) System.arraycopy(q, (row % b) * k, t, row * k, k);
-            float[] keys = heap.keys();
-            for (int i = 0; i < t.length; i++) t[i] += keys[i];
+            if (heap.selected()) {
+                for (int row = 0; row < s * b; row++) System.arraycopy(keys, heap.offset(row / b, row % b) * k, t, row * k, k);
+                for (int row = 0; row < s * b; row++) axpy(1f, q, (row % b) * k, t, row * k, k);
+            } else {
+                // Same-index loop over the whole [S*B*A] block: vectorised (the per-row form above is not).
+                for (int row = 0; row < s * b; row++) System.arraycopy(q, (row % b) * k, t, row * k, k);
+                for (int i = 0; i < t.length; i++) t[i] += keys[i];
+            }
             FloatMath.tanh(t, t, 0, t.length);
             for (int row = 0; row < s * b; row++) scores[row] = dot(t, row * k, v, 0, k);
         } else {
             float[] q = Tensors.toFloats(query);
-            for (int row = 0; row < s * b; row++) scores[row] = dot(heap.keys(), row * k, q, (row % b) * k, k);
+            for (int row = 0; row < s * b; row++) {
+                scores[row] = dot(keys, heap.offset(row / b, row % b) * k, q, (row % b) * k, k);
+            }
         }
         float[] alpha = softmax(scores, heap.lengths(), s, b);
         float[] context = new float[b * d];
         float[] values = heap.values();
         for (int j = 0; j < b; j++) {
-            for (int p = 0; p < heap.lengths()[j]; p++) axpy(alpha[j * s + p], values, (p * b + j) * d, context, j * d, d);
+            for (int p = 0; p < heap.lengths()[j]; p++) axpy(alpha[j * s + p], values, heap.offset(p, j) * d, context, j * d, d);
         }
         return new Step(Tensors.matrix(alpha, b, s), null, Tensors.matrix(context, b, d), null, alpha, t);
     }
@@ -281,10 +306,10 @@ final class Attention {
             int len = Math.min(heap.lengths()[j], s);
             float weighted = 0;
             for (int p = 0; p < len; p++) {
-                float dAlpha = dot(values, (p * b + j) * d, dCtx, j * d, d);
+                float dAlpha = dot(values, heap.offset(p, j) * d, dCtx, j * d, d);
                 dScores[j * s + p] = dAlpha;
                 weighted += alpha[j * s + p] * dAlpha;
-                axpy(alpha[j * s + p], dCtx, j * d, grads.dValues, (p * b + j) * d, d);
+                axpy(alpha[j * s + p], dCtx, j * d, grads.dValues, heap.offset(p, j) * d, d);
             }
             for (int p = 0; p < len; p++) dScores[j * s + p] = alpha[j * s + p] * (dScores[j * s + p] - weighted);
         }
@@ -294,11 +319,11 @@ final class Attention {
             for (int row = 0; row < s * b; row++) {
                 float ds = dScores[(row % b) * s + row / b];
                 if (ds == 0) continue;
-                int base = row * k, qb = (row % b) * k;
+                int base = row * k, qb = (row % b) * k, kb = heap.offset(row / b, row % b) * k;
                 for (int i = 0; i < k; i++) {
                     float ti = t[base + i];
                     float dPre = ds * v[i] * (1 - ti * ti);
-                    grads.dKeys[base + i] += dPre;
+                    grads.dKeys[kb + i] += dPre;
                     dq[qb + i] += dPre;
                     grads.dv[i] += ds * ti;
                 }
@@ -311,8 +336,8 @@ final class Attention {
         float[] dKeys = config.attention() == AttentionType.DOT ? grads.dValues : grads.dKeys;
         for (int row = 0; row < s * b; row++) {
             float ds = dScores[(row % b) * s + row / b];
-            axpy(ds, q, (row % b) * k, dKeys, row * k, k);
-            axpy(ds, keys, row * k, dq, (row % b) * k, k);
+            axpy(ds, q, (row % b) * k, dKeys, heap.offset(row / b, row % b) * k, k);
+            axpy(ds, keys, heap.offset(row / b, row % b) * k, dq, (row % b) * k, k);
         }
         return Tensors.matrix(dq, b, k);
     }
