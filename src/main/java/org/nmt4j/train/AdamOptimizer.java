@@ -55,25 +55,35 @@ public final class AdamOptimizer {
      * (1-based). Returns the gradient norm before clipping.
      */
     public double step(Parameters params, long step, double maxNorm) {
+        return step(params, step, maxNorm, RangeRunner.SERIAL);
+    }
+
+    /** As {@link #step(Parameters, long, double)}, with both passes over the parameters split by {@code ranges}. */
+    public double step(Parameters params, long step, double maxNorm, RangeRunner ranges) {
         if (params.dataType() != DataType.FLOAT) throw new IllegalArgumentException("Adam runs on float32 parameters");
-        FloatBuffer g = params.flatGradients().data().asNioFloat();
-        FloatBuffer p = params.flatValues().data().asNioFloat();
-        g.get(0, grad);
-        p.get(0, param);
-        double sq = 0;
-        for (float x : grad) sq += (double) x * x;
-        double norm = Math.sqrt(sq);
+        int n = grad.length;
+        double norm = Math.sqrt(ranges.sum(n, (from, to) -> {
+            params.flatGradients().data().asNioFloat().get(from, grad, from, to - from);
+            double sq = 0;
+            for (int i = from; i < to; i++) sq += (double) grad[i] * grad[i];
+            return sq;
+        }));
         float scale = maxNorm > 0 && norm > maxNorm ? (float) (maxNorm / norm) : 1f;
         double bc1 = 1 - Math.pow(BETA1, step), bc2 = 1 - Math.pow(BETA2, step);
         float stepSize = (float) (learningRate / bc1);
         float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
-        for (int i = 0; i < grad.length; i++) {
-            float gi = grad[i] * scale;
-            float mi = m[i] = BETA1 * m[i] + (1 - BETA1) * gi;
-            float vi = v[i] = BETA2 * v[i] + (1 - BETA2) * gi * gi;
-            param[i] -= stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + EPS);
-        }
-        p.put(0, param);
+        ranges.sum(n, (from, to) -> {
+            FloatBuffer p = params.flatValues().data().asNioFloat();
+            p.get(from, param, from, to - from);
+            for (int i = from; i < to; i++) {
+                float gi = grad[i] * scale;
+                float mi = m[i] = BETA1 * m[i] + (1 - BETA1) * gi;
+                float vi = v[i] = BETA2 * v[i] + (1 - BETA2) * gi * gi;
+                param[i] -= stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + EPS);
+            }
+            p.put(from, param, from, to - from);
+            return 0;
+        });
         return norm;
     }
 }

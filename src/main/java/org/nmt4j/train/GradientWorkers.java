@@ -1,9 +1,10 @@
 package org.nmt4j.train;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nmt4j.corpus.Batch;
 import org.nmt4j.model.NativeThreads;
-import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.model.Workspaces;
 
@@ -27,9 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * measured a 7x slowdown beside a busy neighbour); workers here meet once per step.
  *
  * <p>Worker 0 runs on the calling thread and accumulates into the model's own gradients; the others run on
- * daemon threads owned by this object. Not thread-safe: one step at a time.
+ * daemon threads owned by this object. The same threads sum the gradients and run the optimizer, each over a
+ * range of the flat parameter vector ({@link RangeRunner}). Not thread-safe: one step at a time.
  */
-public final class GradientWorkers implements AutoCloseable {
+public final class GradientWorkers implements AutoCloseable, RangeRunner {
 
     private final Seq2SeqModel model;
     private final Seq2SeqModel[] replicas;
@@ -80,14 +82,40 @@ public final class GradientWorkers implements AutoCloseable {
         Seq2SeqModel.Loss first = run(model, shares.get(0), dropoutSeed, labelSmoothing, normaliser);
         double sum = first.sum();
         int tokens = first.tokens();
-        Parameters params = model.parameters();
-        for (int k = 0; k < pending.size(); k++) {
-            Seq2SeqModel.Loss loss = await(pending.get(k));
+        for (Future<Seq2SeqModel.Loss> f : pending) {
+            Seq2SeqModel.Loss loss = await(f);
             sum += loss.sum();
             tokens += loss.tokens();
-            params.flatGradients().addi(replicas[k + 1].parameters().flatGradients());
         }
+        if (shares.size() > 1) sumGradients(shares.size());
         return new Seq2SeqModel.Loss(sum, tokens);
+    }
+
+    /** Adds the first {@code used} replicas' gradients into the model's, each worker a range of them. */
+    private void sumGradients(int used) {
+        INDArray total = model.parameters().flatGradients();
+        sum((int) total.length(), (from, to) -> {
+            INDArray range = total.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, to));
+            for (int k = 1; k < used; k++) {
+                range.addi(replicas[k].parameters().flatGradients().get(NDArrayIndex.point(0), NDArrayIndex.interval(from, to)));
+            }
+            return 0;
+        });
+    }
+
+    /** Splits {@code [0, n)} into one range per worker and runs them at once (the calling thread takes the first). */
+    @Override
+    public double sum(int n, RangeTask task) {
+        int parts = replicas.length;
+        if (parts == 1) return task.run(0, n);
+        List<Future<Double>> pending = new ArrayList<>();
+        for (int k = 1; k < parts; k++) {
+            int from = (int) ((long) n * k / parts), to = (int) ((long) n * (k + 1) / parts);
+            pending.add(pool.submit(() -> task.run(from, to)));
+        }
+        double total = task.run(0, (int) ((long) n / parts));
+        for (Future<Double> f : pending) total += await(f);
+        return total;
     }
 
     private static Seq2SeqModel.Loss run(Seq2SeqModel replica, Batch share, long seed, double smoothing, double normaliser) {

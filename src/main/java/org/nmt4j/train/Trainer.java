@@ -114,7 +114,7 @@ public final class Trainer {
                             throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step "
                                     + step + "; try a lower learningRate or clipNorm");
                         }
-                        adam.step(params, step, config.clipNorm());
+                        adam.step(params, step, config.clipNorm(), workers);
                         epochLoss += loss.sum();
                         epochTokens += loss.tokens();
                         windowTokens += loss.tokens();

@@ -58,7 +58,7 @@ public final class TrainingBenchmark {
                 if (i == warmup) start = System.nanoTime();
                 Batch b = batches.get(i % batches.size());
                 Seq2SeqModel.Loss loss = workers.forwardBackward(b, i, config.labelSmoothing());
-                adam.step(params, i + 1, config.clipNorm());
+                adam.step(params, i + 1, config.clipNorm(), workers);
                 if (i >= warmup) {
                     tokens += loss.tokens();
                     sentences += b.size();
