@@ -2,18 +2,25 @@ package org.nmt4j.cli;
 
 import org.nmt4j.train.TrainingBenchmark;
 import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.web.ServingBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 /** Benchmarks: commands that print speed and memory figures (never unit tests: machines are noisy). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Print speed and memory figures.",
-        subcommands = {BenchCommand.Train.class, BenchCommand.Decode.class})
+        subcommands = {BenchCommand.Train.class, BenchCommand.Decode.class, BenchCommand.Serve.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -98,6 +105,100 @@ public final class BenchCommand implements Runnable {
                 System.err.println("bench decode: " + e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    /** {@code bench serve}: throughput and latency of the JSON translation API under concurrent clients. */
+    @Command(name = "serve", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+            description = {"Throughput, latency percentiles and errors of POST /api/translate over real HTTP on this "
+                    + "machine, for each number of concurrent clients (each sends a request, waits for the whole "
+                    + "answer, and sends the next), then the server's resident memory after the load.",
+                    "Starts a server in this JVM on 127.0.0.1 and a free port over --models (with serve's default "
+                            + "limits and worker pool), or loads one already running at --url, which must be a "
+                            + "loopback address. One warm-up at the largest client count comes before the first "
+                            + "level. Columns: clients; requests answered; req/s = 200 answers per second; p50, p95, "
+                            + "p99 and max latency of the 200 answers in ms; errors = answers other than 200 and "
+                            + "requests with no answer."})
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+                description = "Models directory of the in-process server (as for serve).")
+        Path models;
+
+        @Option(names = "--model", paramLabel = "NAME",
+                description = "Model to ask for (default: the server's default model, the first that loaded).")
+        String model;
+
+        @Option(names = "--url", paramLabel = "URL",
+                description = "Load a server already running on this machine, e.g. http://127.0.0.1:7070, instead "
+                        + "of starting one; only loopback addresses are accepted.")
+        String url;
+
+        @Option(names = "--pid", paramLabel = "PID", description = "Process id of the --url server, to report its memory "
+                + "(/proc/PID/status); without it the memory is unknown.")
+        Long pid;
+
+        @Option(names = "--text", paramLabel = "TEXT", defaultValue = ServingBenchmark.DEFAULT_TEXT,
+                description = "Source text every request translates.")
+        String text;
+
+        @Option(names = "--beam", paramLabel = "K", defaultValue = "5", description = "Beam width of every request.")
+        int beam;
+
+        @Option(names = "--clients", paramLabel = "N", split = ",", defaultValue = "1,2,4",
+                description = "Numbers of concurrent clients (comma-separated), one level each, in this order.")
+        List<Integer> clients;
+
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "20", description = "Seconds each level sends requests.")
+        double seconds;
+
+        @Option(names = "--warmup", paramLabel = "S", defaultValue = "5",
+                description = "Seconds of untimed load before the first level, at the largest client count (0: none).")
+        double warmup;
+
+        @Option(names = "--max-requests", paramLabel = "N", defaultValue = "" + ServingBenchmark.DEFAULT_MAX_REQUESTS,
+                description = "Most requests per level, whatever the time.")
+        long maxRequests;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                ServingBenchmark.Result result = ServingBenchmark.run(settings(), out);
+                out.println("RESULT serve: " + result.summary());
+                out.flush();
+                return 0;
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("bench serve: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+
+        private ServingBenchmark.Settings settings() {
+            boolean modelsGiven = spec.commandLine().getParseResult().hasMatchedOption("--models");
+            ServingBenchmark.Target target;
+            if (url != null) {
+                if (modelsGiven) throw new IllegalArgumentException("give --models or --url, not both");
+                target = new ServingBenchmark.Running(ServingBenchmark.loopbackUrl(url),
+                        pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
+            } else {
+                if (pid != null) throw new IllegalArgumentException("--pid goes with --url (in-process, the "
+                        + "benchmark reads its own memory)");
+                target = new ServingBenchmark.InProcess(models);
+            }
+            return new ServingBenchmark.Settings(target, Optional.ofNullable(model), text, beam, clients,
+                    duration(warmup, "--warmup"), duration(seconds, "--seconds"), maxRequests);
+        }
+
+        private static Duration duration(double seconds, String option) {
+            if (!(seconds >= 0 && seconds <= 86_400)) {
+                throw new IllegalArgumentException(option + " must be in 0..86400 seconds, got " + seconds);
+            }
+            return Duration.ofMillis(Math.round(seconds * 1000));
         }
     }
 }

@@ -103,7 +103,7 @@ public final class TranslationServer implements AutoCloseable {
         BlockingQueue<Runnable> queue = config.queueCapacity() == 0
                 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(config.queueCapacity());
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS, queue,
-                daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+                daemonThreads("nmt4j-translate"), new ThreadPoolExecutor.AbortPolicy());
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
@@ -358,10 +358,11 @@ public final class TranslationServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static ThreadFactory daemonThreads() {
+    /** Daemon threads named {@code prefix-1}, {@code prefix-2}, ... (they never keep the JVM alive). */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "nmt4j-translate-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -4,5 +4,8 @@
  *
  * <p>The server only knows the translation side through {@link org.nmt4j.web.TranslationService}, so it can be
  * tested with a fake and the decoder can change without touching HTTP code.
+ *
+ * <p>{@link org.nmt4j.web.ServingBenchmark} loads the API over HTTP on this machine and reports throughput, latency
+ * percentiles ({@link org.nmt4j.web.LatencySummary}) and the server's memory ({@link org.nmt4j.web.ProcessMemory}).
  */
 package org.nmt4j.web;

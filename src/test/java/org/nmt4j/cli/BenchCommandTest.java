@@ -1,0 +1,72 @@
+package org.nmt4j.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchCommandTest {
+
+    /** A row of the table: clients, requests, req/s, p50, p95, p99, max, errors. */
+    private static final Pattern ROW = Pattern.compile(
+            "(?m)^ +(\\d+) +(\\d+) +([\\d.]+) +([\\d.]+) +([\\d.]+) +([\\d.]+) +([\\d.]+) +(\\d+)$");
+
+    @Test
+    void serveLoadsAnInProcessServerOverTheFixtureModel() {
+        CliRun run = CliRun.of("bench", "serve", "--models", "src/test/resources/fixtures", "--clients", "1,2",
+                "--seconds", "1", "--warmup", "0.5", "--beam", "3");
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        String out = run.out();
+        assertTrue(out.contains("server: in-process at http://127.0.0.1:"), out);
+        assertTrue(out.contains("load: model tiny-model, beam 3, a text of 15 source tokens; 1 s per level after one "
+                + "0.5 s warm-up at 2 clients"), out);
+        assertTrue(out.contains("warm-up: "), out);
+        assertTrue(out.contains("clients  requests     req/s    p50 ms    p95 ms    p99 ms    max ms  errors"), out);
+        Matcher rows = ROW.matcher(out);
+        for (int clients : List.of(1, 2)) {
+            assertTrue(rows.find(), "no row for " + clients + " clients in:\n" + out);
+            assertEquals(clients, Integer.parseInt(rows.group(1)));
+            assertTrue(Long.parseLong(rows.group(2)) > 0, rows.group());
+            assertTrue(Double.parseDouble(rows.group(4)) <= Double.parseDouble(rows.group(7)), "p50 <= max: " + rows.group());
+            assertEquals("0", rows.group(8), "errors: " + rows.group());
+        }
+        assertTrue(out.contains("server memory after the load: VmRSS "), out);
+        assertTrue(out.matches("(?s).*\nRESULT serve: p50 [\\d.]+ ms at 1 client, max [\\d.]+ requests/s at [12] "
+                + "clients?, peak RSS \\d+ MB \\(model tiny-model, 15 source tokens, 0 errors\\)\n"), out);
+    }
+
+    @Test
+    void serveRefusesHostsOtherThanThisMachine() {
+        CliRun run = CliRun.of("bench", "serve", "--url", "http://example.org:7070", "--seconds", "1");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("bench serve: --url host 'example.org' is not a loopback address"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void serveRefusesContradictoryTargets() {
+        CliRun both = CliRun.of("bench", "serve", "--url", "http://127.0.0.1:7070", "--models", "models");
+        assertEquals(1, both.exitCode());
+        assertTrue(both.err().contains("give --models or --url, not both"), both.err());
+        CliRun pid = CliRun.of("bench", "serve", "--pid", "1");
+        assertEquals(1, pid.exitCode());
+        assertTrue(pid.err().contains("--pid goes with --url"), pid.err());
+        CliRun noModels = CliRun.of("bench", "serve", "--models", "src/test/resources/no-such-dir");
+        assertEquals(1, noModels.exitCode());
+        assertTrue(noModels.err().contains("no model directory (a folder with config.yaml) found under"), noModels.err());
+    }
+
+    @Test
+    void serveHelpShowsTheDefaults() {
+        String help = Main.commandLine().getSubcommands().get("bench").getSubcommands().get("serve").getUsageMessage();
+        for (String expected : List.of("--models=DIR", "Default: models", "--clients=N[,N...]", "Default: 1,2,4",
+                "--seconds", "Default: 20", "--warmup", "Default: 5", "--beam", "--url", "--pid", "--max-requests",
+                "Default: 100000", "The young woman in the red coat")) {
+            assertTrue(help.contains(expected), expected + " missing from:\n" + help);
+        }
+    }
+}
