@@ -133,7 +133,7 @@ final class Attention {
     /** Prepares time-major encoder outputs {@code [S*B, D]} for attention. */
     Memory prepare(INDArray encoderOutputs, int[] lengths, int steps) {
         INDArray keys = config.attention() == AttentionType.DOT ? encoderOutputs
-                : encoderOutputs.mmul(params.get("attention.W"));
+                : Blas.mmul(encoderOutputs, params.get("attention.W"));
         INDArray mask = Tensors.batchMajorMask(encoderOutputs.dataType(), lengths, steps);
         HeapMemory heap = encoderOutputs.dataType() == DataType.FLOAT ? HeapMemory.of(encoderOutputs, keys, lengths.clone()) : null;
         return new Memory(encoderOutputs, keys, mask, lengths.length, steps, heap);
@@ -147,9 +147,9 @@ final class Attention {
         INDArray scores;          // [S, B]
         INDArray hiddenTanh = null;
         if (config.attention() == AttentionType.ADDITIVE) {
-            INDArray q = query.mmul(params.get("attention.U"));
+            INDArray q = Blas.mmul(query, params.get("attention.U"));
             hiddenTanh = Transforms.tanh(m.keys().reshape(s, b * k).addRowVector(q.reshape(1, b * k)), false).reshape((long) s * b, k);
-            scores = hiddenTanh.mmul(params.get("attention.v")).reshape(s, b);
+            scores = Blas.mmul(hiddenTanh, params.get("attention.v")).reshape(s, b);
         } else {
             scores = m.keys().reshape(s, b * k).mulRowVector(query.reshape(1, b * k)).reshape((long) s * b, k).sum(1).reshape(s, b);
         }
@@ -168,7 +168,7 @@ final class Attention {
         float[] t = null;
         float[] keys = heap.keys();
         if (config.attention() == AttentionType.ADDITIVE) {
-            float[] q = Tensors.toFloats(query.mmul(params.get("attention.U")));
+            float[] q = Tensors.toFloats(Blas.mmul(query, params.get("attention.U")));
             float[] v = Tensors.toFloats(params.get("attention.v"));
             t = new float[s * b * k];
             if (heap.selected()) {
@@ -284,12 +284,12 @@ final class Attention {
         if (config.attention() == AttentionType.ADDITIVE) {
             INDArray t = step.hiddenTanh();
             INDArray v = params.get("attention.v");
-            Nd4j.gemm(t, dScoresColumn, params.grad("attention.v"), true, false, 1.0, 1.0);
-            INDArray dPre = dScoresColumn.mmul(v.transpose()).muli(Tensors.tanhGrad(t));
+            Blas.gemm(t, dScoresColumn, params.grad("attention.v"), true, false, 1.0, 1.0);
+            INDArray dPre = Blas.mmul(dScoresColumn, v.transpose()).muli(Tensors.tanhGrad(t));
             grads.dKeysAdditive.addi(dPre);
             INDArray dq = dPre.reshape(s, b * k).sum(0).reshape(b, k);
-            Nd4j.gemm(query, dq, params.grad("attention.U"), true, false, 1.0, 1.0);
-            return Nd4j.gemm(dq, params.get("attention.U"), false, true);
+            Blas.gemm(query, dq, params.grad("attention.U"), true, false, 1.0, 1.0);
+            return Blas.gemm(dq, params.get("attention.U"), false, true);
         }
         grads.dScores.add(dScores);
         grads.queries.add(query);
@@ -329,8 +329,8 @@ final class Attention {
                 }
             }
             INDArray dqMatrix = Tensors.matrix(dq, b, k);
-            Nd4j.gemm(query, dqMatrix, params.grad("attention.U"), true, false, 1.0, 1.0);
-            return Nd4j.gemm(dqMatrix, params.get("attention.U"), false, true);
+            Blas.gemm(query, dqMatrix, params.grad("attention.U"), true, false, 1.0, 1.0);
+            return Blas.gemm(dqMatrix, params.get("attention.U"), false, true);
         }
         float[] q = Tensors.toFloats(query), keys = heap.keys();
         float[] dKeys = config.attention() == AttentionType.DOT ? grads.dValues : grads.dKeys;
@@ -350,8 +350,8 @@ final class Attention {
         INDArray dKeys = config.attention() == AttentionType.ADDITIVE ? grads.dKeysAdditive
                 : overSteps(grads.dScores, grads.queries, m);
         INDArray w = params.get("attention.W");
-        Nd4j.gemm(m.values(), dKeys, params.grad("attention.W"), true, false, 1.0, 1.0);
-        Nd4j.gemm(dKeys, w, dValues, false, true, 1.0, 1.0);
+        Blas.gemm(m.values(), dKeys, params.grad("attention.W"), true, false, 1.0, 1.0);
+        Blas.gemm(dKeys, w, dValues, false, true, 1.0, 1.0);
         return dValues;
     }
 
@@ -360,8 +360,8 @@ final class Attention {
         if (config.attention() == AttentionType.DOT) return dValues;
         if (grads.dv != null) params.grad("attention.v").addi(Tensors.matrix(grads.dv, grads.dv.length, 1));
         INDArray dKeys = Tensors.matrix(grads.dKeys, m.keys().size(0), m.keys().size(1));
-        Nd4j.gemm(m.values(), dKeys, params.grad("attention.W"), true, false, 1.0, 1.0);
-        Nd4j.gemm(dKeys, params.get("attention.W"), dValues, false, true, 1.0, 1.0);
+        Blas.gemm(m.values(), dKeys, params.grad("attention.W"), true, false, 1.0, 1.0);
+        Blas.gemm(dKeys, params.get("attention.W"), dValues, false, true, 1.0, 1.0);
         return dValues;
     }
 

@@ -107,7 +107,7 @@ final class Encoder {
             INDArray[] finalC = new INDArray[config.directions()];
             for (int d = 0; d < config.directions(); d++) {
                 String p = prefix(l, d);
-                INDArray xp = x.mmul(params.get(p + ".W")).addiRowVector(params.get(p + ".b"));
+                INDArray xp = Blas.mmul(x, params.get(p + ".W")).addiRowVector(params.get(p + ".b"));
                 RecurrentCell cell = cells[l][d];
                 RecurrentCell.State state = cell.zeroState(batch);
                 RecurrentCell.Cache[] caches = train ? new RecurrentCell.Cache[steps] : null;
@@ -158,9 +158,9 @@ final class Encoder {
                     dh = g.dh();
                     dc = g.dc();
                 }
-                Nd4j.gemm(lt.input(), dxp, params.grad(p + ".W"), true, false, 1.0, 1.0);
+                Blas.gemm(lt.input(), dxp, params.grad(p + ".W"), true, false, 1.0, 1.0);
                 params.grad(p + ".b").addi(dxp.sum(true, 0));
-                INDArray dxDir = Nd4j.gemm(dxp, params.get(p + ".W"), false, true);
+                INDArray dxDir = Blas.gemm(dxp, params.get(p + ".W"), false, true);
                 dx = dx == null ? dxDir : dx.addi(dxDir);
             }
             if (lt.inputDropout() != null) dx.muli(lt.inputDropout());

@@ -52,14 +52,14 @@ final class FusedFloatCell implements RecurrentCell {
         float[] m = mask == null ? null : expand(toFloats(mask), h);
         switch (type) {
             case RNN -> {
-                Nd4j.gemm(prev.h(), params.get(prefix + ".U"), xp, false, false, 1.0, 1.0);
+                Blas.gemm(prev.h(), params.get(prefix + ".U"), xp, false, false, 1.0, 1.0);
                 float[] cand = toFloats(xp);
                 FloatMath.tanh(cand, cand, 0, n);
                 float[] hNew = blend(cand, hPrev, m);
                 return new Cache(prev, new State(matrix(hNew, batch, h), null), hPrev, null, m, cand, null, null, null, null, null);
             }
             case LSTM -> {
-                Nd4j.gemm(prev.h(), params.get(prefix + ".U"), xp, false, false, 1.0, 1.0);
+                Blas.gemm(prev.h(), params.get(prefix + ".U"), xp, false, false, 1.0, 1.0);
                 float[][] gates = split(toFloats(xp), batch, h, 4);
                 float[] i = gates[0], f = gates[1], g = gates[2], o = gates[3];
                 FloatMath.sigmoid(i, i, 0, n);
@@ -78,7 +78,7 @@ final class FusedFloatCell implements RecurrentCell {
             }
             case GRU -> {
                 float[] x = toFloats(xp);
-                float[] zr = toFloats(prev.h().mmul(params.get(prefix + ".Uzr")));
+                float[] zr = toFloats(Blas.mmul(prev.h(), params.get(prefix + ".Uzr")));
                 float[][] xs = split(x, batch, h, 3);
                 float[][] zrs = split(zr, batch, h, 2);
                 float[] z = zrs[0], r = zrs[1], xz = xs[0], xr = xs[1], xh = xs[2];
@@ -91,7 +91,7 @@ final class FusedFloatCell implements RecurrentCell {
                 float[] rhValues = new float[n];
                 for (int k = 0; k < n; k++) rhValues[k] = r[k] * hPrev[k];
                 INDArray rh = matrix(rhValues, batch, h);
-                float[] cand = toFloats(rh.mmul(params.get(prefix + ".Uh")));
+                float[] cand = toFloats(Blas.mmul(rh, params.get(prefix + ".Uh")));
                 for (int k = 0; k < n; k++) cand[k] += xh[k];
                 FloatMath.tanh(cand, cand, 0, n);
                 float[] hNew = new float[n];
@@ -159,8 +159,8 @@ final class FusedFloatCell implements RecurrentCell {
                     dah[k] = (1 - cand[k] * cand[k]) * dCand;
                 }
                 INDArray dahMatrix = matrix(dah, batch, h);
-                Nd4j.gemm(cache.rh(), dahMatrix, params.grad(prefix + ".Uh"), true, false, 1.0, 1.0);
-                float[] drh = toFloats(Nd4j.gemm(dahMatrix, params.get(prefix + ".Uh"), false, true));
+                Blas.gemm(cache.rh(), dahMatrix, params.grad(prefix + ".Uh"), true, false, 1.0, 1.0);
+                float[] drh = toFloats(Blas.gemm(dahMatrix, params.get(prefix + ".Uh"), false, true));
                 float[] dr = new float[n];
                 for (int k = 0; k < n; k++) {
                     dr[k] = drh[k] * hPrev[k] * r[k] * (1 - r[k]);
@@ -177,8 +177,8 @@ final class FusedFloatCell implements RecurrentCell {
 
     /** {@code dU += h_prev^T da} and {@code dh_prev += da U^T}. */
     private void recurrentProducts(INDArray hPrev, INDArray da, INDArray dhPrev, String weight, INDArray u) {
-        Nd4j.gemm(hPrev, da, params.grad(prefix + weight), true, false, 1.0, 1.0);
-        Nd4j.gemm(da, u, dhPrev, false, true, 1.0, 1.0);
+        Blas.gemm(hPrev, da, params.grad(prefix + weight), true, false, 1.0, 1.0);
+        Blas.gemm(da, u, dhPrev, false, true, 1.0, 1.0);
     }
 
     /** {@code prev + m * (next - prev)}, or {@code next} itself without a mask. */

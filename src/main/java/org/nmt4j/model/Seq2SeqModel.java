@@ -170,7 +170,7 @@ public final class Seq2SeqModel {
         INDArray emb = Tensors.gatherRows(params.get("decoder.embedding"), targetIds);
         INDArray embDrop = drop ? dropout.timeMajor(type, DropoutMasks.Site.DECODER_EMBEDDING, 0, sentences, t, e) : null;
         if (embDrop != null) emb.muli(embDrop);
-        INDArray xpEmb = emb.mmul(params.get("decoder.l0.Wemb")).addiRowVector(params.get("decoder.l0.b"));
+        INDArray xpEmb = Blas.mmul(emb, params.get("decoder.l0.Wemb")).addiRowVector(params.get("decoder.l0.b"));
 
         // features [s_i; c_i; E y_{i-1}] for every step, time-major
         INDArray feats = Nd4j.create(type, (long) t * b, (long) h + d + e);
@@ -223,19 +223,19 @@ public final class Seq2SeqModel {
         params.grad("output.bv").addi(dLogits.sum(true, 0).muli(scale));
         INDArray dPreOut;
         if (config.tieEmbeddings()) {
-            Nd4j.gemm(dLogits, preOut, params.grad("decoder.embedding"), true, false, scale, 1.0);
-            dPreOut = dLogits.mmul(params.get("decoder.embedding")).muli(scale);
+            Blas.gemm(dLogits, preOut, params.grad("decoder.embedding"), true, false, scale, 1.0);
+            dPreOut = Blas.mmul(dLogits, params.get("decoder.embedding")).muli(scale);
         } else {
-            Nd4j.gemm(preOut, dLogits, params.grad("output.Wv"), true, false, scale, 1.0);
-            dPreOut = Nd4j.gemm(dLogits, params.get("output.Wv"), false, true);
+            Blas.gemm(preOut, dLogits, params.grad("output.Wv"), true, false, scale, 1.0);
+            dPreOut = Blas.gemm(dLogits, params.get("output.Wv"), false, true);
             dPreOut.muli(scale);
         }
         if (preDrop != null) dPreOut.muli(preDrop);
         INDArray dz = dPreOut.muli(Tensors.tanhGrad(pre));
-        Nd4j.gemm(f, dz, params.grad("output.Wo"), true, false, 1.0, 1.0);
+        Blas.gemm(f, dz, params.grad("output.Wo"), true, false, 1.0, 1.0);
         params.grad("output.bo").addi(dz.sum(true, 0));
         INDArray dFeats = Nd4j.zeros(type, (long) t * b, (long) h + d + e);
-        Tensors.scatterAddRows(dFeats, rows, Nd4j.gemm(dz, params.get("output.Wo"), false, true));
+        Tensors.scatterAddRows(dFeats, rows, Blas.gemm(dz, params.get("output.Wo"), false, true));
 
         INDArray[] dh = new INDArray[layers];
         INDArray[] dc = new INDArray[layers];
@@ -255,25 +255,25 @@ public final class Seq2SeqModel {
                 dc[l] = g.dc();
                 if (l > 0) {
                     String p = "decoder.l" + l;
-                    Nd4j.gemm(st.layerInputs()[l], g.dxp(), params.grad(p + ".W"), true, false, 1.0, 1.0);
+                    Blas.gemm(st.layerInputs()[l], g.dxp(), params.grad(p + ".W"), true, false, 1.0, 1.0);
                     params.grad(p + ".b").addi(g.dxp().sum(true, 0));
-                    INDArray dIn = Nd4j.gemm(g.dxp(), params.get(p + ".W"), false, true);
+                    INDArray dIn = Blas.gemm(g.dxp(), params.get(p + ".W"), false, true);
                     if (st.layerDropout()[l] != null) dIn.muli(st.layerDropout()[l]);
                     dh[l - 1].addi(dIn);
                 } else {
                     step(dXpEmb, i, b).assign(g.dxp());
                     INDArray dCtx = step(dFeats, i, b, h, (long) h + d).dup();
-                    Nd4j.gemm(g.dxp(), wCtx, dCtx, false, true, 1.0, 1.0);
-                    Nd4j.gemm(st.attention().context(), g.dxp(), params.grad("decoder.l0.Wctx"), true, false, 1.0, 1.0);
+                    Blas.gemm(g.dxp(), wCtx, dCtx, false, true, 1.0, 1.0);
+                    Blas.gemm(st.attention().context(), g.dxp(), params.grad("decoder.l0.Wctx"), true, false, 1.0, 1.0);
                     dh[layers - 1].addi(attention.backward(memory, st.attention(), st.query(), dCtx, memoryGrads));
                 }
             }
         }
         // Decoder embeddings: through the layer-0 input projection and the deep output.
-        Nd4j.gemm(emb, dXpEmb, params.grad("decoder.l0.Wemb"), true, false, 1.0, 1.0);
+        Blas.gemm(emb, dXpEmb, params.grad("decoder.l0.Wemb"), true, false, 1.0, 1.0);
         params.grad("decoder.l0.b").addi(dXpEmb.sum(true, 0));
         INDArray dEmb = columns(dFeats, (long) h + d, (long) h + d + e).dup();
-        Nd4j.gemm(dXpEmb, params.get("decoder.l0.Wemb"), dEmb, false, true, 1.0, 1.0);
+        Blas.gemm(dXpEmb, params.get("decoder.l0.Wemb"), dEmb, false, true, 1.0, 1.0);
         if (embDrop != null) dEmb.muli(embDrop);
         Tensors.scatterAddRows(params.grad("decoder.embedding"), targetIds, dEmb);
 
@@ -284,14 +284,14 @@ public final class Seq2SeqModel {
 
     /** The deep output {@code tanh(W_o [s_i; c_i; E y_{i-1}] + b_o)} of feature rows. */
     private INDArray deepOutput(INDArray features) {
-        return Transforms.tanh(features.mmul(params.get("output.Wo")).addiRowVector(params.get("output.bo")), false);
+        return Transforms.tanh(Blas.mmul(features, params.get("output.Wo")).addiRowVector(params.get("output.bo")), false);
     }
 
     /** Vocabulary scores {@code W_v t + b_v} (W_v is the target embedding matrix when tied). */
     private INDArray vocabularyLogits(INDArray deepOutput) {
         INDArray logits = config.tieEmbeddings()
-                ? Nd4j.gemm(deepOutput, params.get("decoder.embedding"), false, true)
-                : deepOutput.mmul(params.get("output.Wv"));
+                ? Blas.gemm(deepOutput, params.get("decoder.embedding"), false, true)
+                : Blas.mmul(deepOutput, params.get("output.Wv"));
         return logits.addiRowVector(params.get("output.bv"));
     }
 
@@ -305,7 +305,7 @@ public final class Seq2SeqModel {
         INDArray[] inputs = new INDArray[layers];
         INDArray[] drops = new INDArray[layers];
         INDArray xp0 = xpEmb.dup();
-        Nd4j.gemm(att.context(), params.get("decoder.l0.Wctx"), xp0, false, false, 1.0, 1.0);
+        Blas.gemm(att.context(), params.get("decoder.l0.Wctx"), xp0, false, false, 1.0, 1.0);
         caches[0] = decoderCells[0].forward(xp0, states[0], null);
         for (int l = 1; l < layers; l++) {
             INDArray in = caches[l - 1].next().h();
@@ -315,7 +315,7 @@ public final class Seq2SeqModel {
             }
             inputs[l] = in;
             String p = "decoder.l" + l;
-            INDArray xp = in.mmul(params.get(p + ".W")).addiRowVector(params.get(p + ".b"));
+            INDArray xp = Blas.mmul(in, params.get(p + ".W")).addiRowVector(params.get(p + ".b"));
             caches[l] = decoderCells[l].forward(xp, states[l], null);
         }
         return new StepTrace(query, att, caches, inputs, drops);
@@ -324,10 +324,10 @@ public final class Seq2SeqModel {
     private RecurrentCell.State[] bridge(RecurrentCell.State[] encoderFinal) {
         RecurrentCell.State[] out = new RecurrentCell.State[encoderFinal.length];
         for (int l = 0; l < out.length; l++) {
-            INDArray h0 = Transforms.tanh(encoderFinal[l].h().mmul(params.get("bridge.W")).addiRowVector(params.get("bridge.b")), false);
+            INDArray h0 = Transforms.tanh(Blas.mmul(encoderFinal[l].h(), params.get("bridge.W")).addiRowVector(params.get("bridge.b")), false);
             INDArray c0 = null;
             if (config.cell() == CellType.LSTM) {
-                c0 = Transforms.tanh(encoderFinal[l].c().mmul(params.get("bridge.Wc")).addiRowVector(params.get("bridge.bc")), false);
+                c0 = Transforms.tanh(Blas.mmul(encoderFinal[l].c(), params.get("bridge.Wc")).addiRowVector(params.get("bridge.bc")), false);
             }
             out[l] = new RecurrentCell.State(h0, c0);
         }
@@ -339,15 +339,15 @@ public final class Seq2SeqModel {
         RecurrentCell.State[] out = new RecurrentCell.State[encoderFinal.length];
         for (int l = 0; l < out.length; l++) {
             INDArray dzh = Tensors.tanhGrad(initial[l].h()).muli(dh[l]);
-            Nd4j.gemm(encoderFinal[l].h(), dzh, params.grad("bridge.W"), true, false, 1.0, 1.0);
+            Blas.gemm(encoderFinal[l].h(), dzh, params.grad("bridge.W"), true, false, 1.0, 1.0);
             params.grad("bridge.b").addi(dzh.sum(true, 0));
-            INDArray dEncH = Nd4j.gemm(dzh, params.get("bridge.W"), false, true);
+            INDArray dEncH = Blas.gemm(dzh, params.get("bridge.W"), false, true);
             INDArray dEncC = null;
             if (config.cell() == CellType.LSTM) {
                 INDArray dzc = Tensors.tanhGrad(initial[l].c()).muli(dc[l]);
-                Nd4j.gemm(encoderFinal[l].c(), dzc, params.grad("bridge.Wc"), true, false, 1.0, 1.0);
+                Blas.gemm(encoderFinal[l].c(), dzc, params.grad("bridge.Wc"), true, false, 1.0, 1.0);
                 params.grad("bridge.bc").addi(dzc.sum(true, 0));
-                dEncC = Nd4j.gemm(dzc, params.get("bridge.Wc"), false, true);
+                dEncC = Blas.gemm(dzc, params.get("bridge.Wc"), false, true);
             }
             out[l] = new RecurrentCell.State(dEncH, dEncC);
         }
@@ -465,7 +465,7 @@ public final class Seq2SeqModel {
     /** One decoder step for a batch of previous tokens. */
     public StepOutput decodeStep(Encoded encoded, DecoderState state, int[] previousTokens) {
         INDArray emb = Tensors.gatherRows(params.get("decoder.embedding"), previousTokens);
-        INDArray xpEmb = emb.mmul(params.get("decoder.l0.Wemb")).addiRowVector(params.get("decoder.l0.b"));
+        INDArray xpEmb = Blas.mmul(emb, params.get("decoder.l0.Wemb")).addiRowVector(params.get("decoder.l0.b"));
         StepTrace st = decoderStep(encoded.memory, state.layers, xpEmb, null, null, 0);
         RecurrentCell.State[] next = new RecurrentCell.State[config.layers()];
         for (int l = 0; l < next.length; l++) next[l] = st.caches()[l].next();

@@ -1,0 +1,100 @@
+package org.nmt4j.model;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
+import static org.bytedeco.openblas.global.openblas.cblas_sgemv;
+
+/**
+ * Matrix products for the model: float matrices whose rows are contiguous (whole matrices, row blocks and column
+ * blocks alike) go straight to OpenBLAS through its C interface, with the row stride as leading dimension, so no
+ * operand is copied; anything else (double precision, other layouts) goes through {@link Nd4j#gemm}.
+ *
+ * <p>Why: measured on this machine, ND4J's {@code gemm} took 0.78 ms for {@code [1,256] x [256,10000]^T} (the
+ * vocabulary projection of one decoding step) where {@code cblas_sgemv} takes 0.16 ms, and 2.1 ms against
+ * OpenBLAS's 1.4 ms with five rows (a beam). OpenBLAS's {@code sgemm} has a fixed cost of about 0.11 ms per call
+ * here, so for up to {@link #GEMV_ROWS} rows a matrix-vector product per row is faster (e.g. {@code [5,256] x
+ * [256,1024]}: 70 us against 148 us): it streams the weights without packing them.
+ */
+final class Blas {
+
+    /** Up to this many rows, {@code x W} and {@code x W^T} are one matrix-vector product per row (measured faster). */
+    static final int GEMV_ROWS = 8;
+
+    private Blas() {
+    }
+
+    /** {@code op(a) op(b)} as a new matrix (in the current workspace, if any). */
+    static INDArray gemm(INDArray a, INDArray b, boolean transA, boolean transB) {
+        if (!direct(a) || !direct(b)) {
+            return Nd4j.gemm(a, b, transA, transB);
+        }
+        long m = transA ? a.size(1) : a.size(0), n = transB ? b.size(0) : b.size(1);
+        INDArray c = Nd4j.createUninitialized(a.dataType(), m, n);
+        return gemm(a, b, c, transA, transB, 1.0, 0.0);
+    }
+
+    /** {@code a b}. */
+    static INDArray mmul(INDArray a, INDArray b) {
+        return gemm(a, b, false, false);
+    }
+
+    /** {@code c = alpha op(a) op(b) + beta c}; returns c. */
+    static INDArray gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
+        if (!direct(a) || !direct(b) || !direct(c)) {
+            return Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
+        }
+        int m = (int) c.size(0), n = (int) c.size(1), k = (int) (transA ? a.size(0) : a.size(1));
+        if ((transA ? a.size(1) : a.size(0)) != m || (transB ? b.size(1) : b.size(0)) != k || (transB ? b.size(0) : b.size(1)) != n) {
+            throw new IllegalArgumentException("shapes do not match: " + shape(a, transA) + " x " + shape(b, transB) + " -> " + shape(c, false));
+        }
+        if (m == 0 || n == 0) return c;
+        FloatPointer pa = pointer(a), pb = pointer(b), pc = pointer(c);
+        int lda = lead(a), ldb = lead(b), ldc = lead(c);
+        if (!transA && m <= GEMV_ROWS) {
+            // Row r of the result is op(b)^T times row r of a: one streaming pass over b per row.
+            for (int r = 0; r < m; r++) {
+                cblas_sgemv(CblasRowMajor, transB ? CblasNoTrans : CblasTrans, transB ? n : k, transB ? k : n, (float) alpha,
+                        pb, ldb, at(pa, (long) r * lda), 1, (float) beta, at(pc, (long) r * ldc), 1);
+            }
+            return c;
+        }
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k,
+                (float) alpha, pa, lda, pb, ldb, (float) beta, pc, ldc);
+        return c;
+    }
+
+    /** A float matrix with unit column stride (its rows contiguous), as OpenBLAS's row-major interface takes it. */
+    private static boolean direct(INDArray m) {
+        if (m.dataType() != DataType.FLOAT || m.rank() != 2 || m.size(0) >= Integer.MAX_VALUE || m.size(1) >= Integer.MAX_VALUE) {
+            return false;
+        }
+        // A single row or column has no meaningful stride along its length-1 dimension (ND4J often reports 1).
+        boolean unitColumns = m.size(1) == 1 || m.stride(1) == 1;
+        return unitColumns && (m.size(0) == 1 || m.stride(0) >= m.size(1));
+    }
+
+    /** The row stride, as OpenBLAS's leading dimension. */
+    private static int lead(INDArray m) {
+        return (int) (m.size(0) == 1 ? Math.max(1, m.size(1)) : Math.max(1, m.stride(0)));
+    }
+
+    /** The address of m's first element: a view's buffer pointer already points at the buffer's own offset. */
+    private static FloatPointer pointer(INDArray m) {
+        return new FloatPointer(m.data().addressPointer()).position(m.offset() - m.data().offset());
+    }
+
+    private static FloatPointer at(FloatPointer base, long offset) {
+        return new FloatPointer(base).position(base.position() + offset);
+    }
+
+    private static String shape(INDArray m, boolean transposed) {
+        return (transposed ? "transposed " : "") + java.util.Arrays.toString(m.shape());
+    }
+}

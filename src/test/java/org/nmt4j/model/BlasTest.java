@@ -1,0 +1,51 @@
+package org.nmt4j.model;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.nmt4j.model.Tensors.columns;
+import static org.nmt4j.model.Tensors.step;
+
+/** Direct OpenBLAS products equal ND4J's on whole matrices, row blocks and column blocks, every transpose. */
+class BlasTest {
+
+    @Test
+    void productsEqualNd4jForEveryLayoutAndTranspose() {
+        Nd4j.getRandom().setSeed(4);
+        INDArray big = Nd4j.rand(DataType.FLOAT, 30, 40).subi(0.5);
+        for (int rows : new int[]{1, 3, 12}) {
+            for (boolean ta : new boolean[]{false, true}) {
+                for (boolean tb : new boolean[]{false, true}) {
+                    // a: a row block (offset view); b: a column block (strided rows); c: a column block
+                    INDArray a = ta ? columns(step(big, 1, 7), 0, rows) : step(big, 1, rows).get(
+                            org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 7));
+                    INDArray b = tb ? columns(big, 10, 17) .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5),
+                            org.nd4j.linalg.indexing.NDArrayIndex.all()) : columns(big, 20, 25).get(
+                            org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 7), org.nd4j.linalg.indexing.NDArrayIndex.all());
+                    INDArray expected = Nd4j.gemm(a.dup(), b.dup(), ta, tb);
+                    INDArray fresh = Blas.gemm(a, b, ta, tb);
+                    assertEquals(0, expected.sub(fresh).amaxNumber().doubleValue(), 1e-5, "rows " + rows + " " + ta + " " + tb);
+
+                    INDArray target = Nd4j.rand(DataType.FLOAT, rows, 14);
+                    INDArray c = columns(target, 3, 8);
+                    INDArray before = c.dup();
+                    Blas.gemm(a, b, c, ta, tb, 0.5, 2.0);
+                    INDArray want = expected.mul(0.5).addi(before.mul(2.0));
+                    assertEquals(0, want.sub(c).amaxNumber().doubleValue(), 1e-5);
+                }
+            }
+        }
+    }
+
+    @Test
+    void doublesAndMismatchedShapes() {
+        INDArray a = Nd4j.rand(DataType.DOUBLE, 3, 4), b = Nd4j.rand(DataType.DOUBLE, 4, 2);
+        assertEquals(0, a.mmul(b).sub(Blas.mmul(a, b)).amaxNumber().doubleValue(), 1e-12);
+        INDArray fa = Nd4j.rand(DataType.FLOAT, 3, 4), fb = Nd4j.rand(DataType.FLOAT, 5, 2);
+        assertThrows(IllegalArgumentException.class, () -> Blas.gemm(fa, fb, Nd4j.create(DataType.FLOAT, 3, 2), false, false, 1, 0));
+    }
+}
