@@ -1,7 +1,9 @@
 package org.nmt4j.decode;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nmt4j.corpus.SourceBatches;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.model.Tensors;
 import org.nmt4j.model.Workspaces;
 import org.nmt4j.vocab.Vocabulary;
 
@@ -79,7 +81,7 @@ public final class BeamSearch {
     public List<List<DecodedSequence>> searchAll(List<int[]> sources, DecodeOptions options, int batchSize,
                                                  IntConsumer progress) {
         List<List<DecodedSequence>> out = new ArrayList<>(Collections.nCopies(sources.size(), null));
-        for (int[] batch : StepValues.lengthSortedBatches(sources, batchSize)) {
+        for (int[] batch : SourceBatches.lengthSorted(sources, batchSize)) {
             // Temporaries live in a per-thread workspace; everything kept (nodes, results) is plain Java arrays.
             try (MemoryWorkspace ws = Workspaces.open("beam")) {
                 searchBatch(sources, batch, options, out, progress);
@@ -109,7 +111,7 @@ public final class BeamSearch {
         int k = options.beam();
         int vocab = model.config().targetVocabSize();
         int b = batch.length;
-        StepValues.PaddedBatch padded = StepValues.pad(sources, batch);
+        SourceBatches.Padded padded = SourceBatches.pad(sources, batch);
         int width = padded.width();
         SentenceBeam[] beams = new SentenceBeam[b];
         for (int i = 0; i < b; i++) {
@@ -122,7 +124,7 @@ public final class BeamSearch {
         Seq2SeqModel.Encoded encoded = start.encoded();
 
         for (int step = 0; ; step++) {
-            StepValues.stopIfInterrupted();
+            Cancellation.stopIfInterrupted();
             int[] previous = new int[rowSentences.length];
             int[] offsets = new int[b];
             for (int i = 0, row = 0; i < b; i++) {
@@ -131,8 +133,8 @@ public final class BeamSearch {
                 for (Node node : beams[i].live) previous[row++] = node.token();
             }
             Seq2SeqModel.StepOutput stepOut = model.decodeStep(encoded, state, previous);
-            float[] logProbs = StepValues.floats(stepOut.logProbs());
-            float[] attention = StepValues.floats(stepOut.attention());
+            float[] logProbs = Tensors.toFloats(stepOut.logProbs());
+            float[] attention = Tensors.toFloats(stepOut.attention());
 
             List<Integer> parents = new ArrayList<>(rowSentences.length);
             List<Integer> nextRowSentences = new ArrayList<>(rowSentences.length);
@@ -170,7 +172,7 @@ public final class BeamSearch {
         if (step >= beam.maxLength) { // out of length: every live hypothesis ends here
             for (int r = 0; r < live.size(); r++) {
                 beam.finished.add(live.get(r).extend(Vocabulary.EOS_ID,
-                        StepValues.row(attention, offset + r, width, beam.sourceLength),
+                        Arrays.copyOfRange(attention, (offset + r) * width, (offset + r) * width + beam.sourceLength),
                         logProbs[(offset + r) * vocab + Vocabulary.EOS_ID]));
             }
             return null;
@@ -184,7 +186,7 @@ public final class BeamSearch {
         for (int rank = 0; rank < candidates.size(); rank++) {
             Candidate c = candidates.get(rank);
             Node node = live.get(c.row()).extend(c.token(),
-                    StepValues.row(attention, offset + c.row(), width, beam.sourceLength), c.stepLogProb());
+                    Arrays.copyOfRange(attention, (offset + c.row()) * width, (offset + c.row()) * width + beam.sourceLength), c.stepLogProb());
             if (c.token() == Vocabulary.EOS_ID) {
                 if (rank < finishRanks) beam.finished.add(node);
             } else if (next.size() < k) {

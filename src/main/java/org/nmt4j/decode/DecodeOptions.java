@@ -77,6 +77,22 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
         return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, ban);
     }
 
+    /** The allowed id with the highest log-probability in row {@code row} of {@code [rows, vocab]}; lowest id wins ties. */
+    public int bestAllowed(float[] logProbs, int row, int vocab) {
+        int base = row * vocab;
+        int best = -1;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int w = 0; w < vocab; w++) {
+            if (!allowed(w)) continue;
+            float v = logProbs[base + w];
+            if (best < 0 || v > bestValue) {
+                best = w;
+                bestValue = v;
+            }
+        }
+        return best;
+    }
+
     /** Whether the decoder may output this id: never padding or {@code <s>}, and {@code <unk>} only if allowed. */
     public boolean allowed(int id) {
         return id != Vocabulary.PAD_ID && id != Vocabulary.BOS_ID && !(banUnknowns && id == Vocabulary.UNK_ID);

@@ -2,7 +2,9 @@ package org.nmt4j.decode;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nmt4j.corpus.SourceBatches;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.model.Tensors;
 import org.nmt4j.model.Workspaces;
 import org.nmt4j.vocab.Vocabulary;
 
@@ -60,7 +62,7 @@ public final class GreedyDecoder {
      */
     public List<DecodedSequence> decodeAll(List<int[]> sources, DecodeOptions options, int batchSize, IntConsumer progress) {
         DecodedSequence[] out = new DecodedSequence[sources.size()];
-        for (int[] batch : StepValues.lengthSortedBatches(sources, batchSize)) {
+        for (int[] batch : SourceBatches.lengthSorted(sources, batchSize)) {
             decodeBatch(sources, batch, options, out);
             progress.accept(batch.length);
         }
@@ -91,7 +93,7 @@ public final class GreedyDecoder {
 
     private void decodeBatchInWorkspace(List<int[]> sources, int[] sentences, DecodeOptions options, DecodedSequence[] out) {
         int b = sentences.length;
-        StepValues.PaddedBatch padded = StepValues.pad(sources, sentences);
+        SourceBatches.Padded padded = SourceBatches.pad(sources, sentences);
         int width = padded.width();
         Partial[] rows = new Partial[b];
         for (int r = 0; r < b; r++) {
@@ -107,12 +109,12 @@ public final class GreedyDecoder {
         boolean[] done = new boolean[b];
         int remaining = b;
         while (remaining > 0) {
-            StepValues.stopIfInterrupted();
+            Cancellation.stopIfInterrupted();
             Seq2SeqModel.StepOutput step = model.decodeStep(encoded, state, previous);
             INDArray logProbs = step.logProbs();
             // The best id of each row natively; only a row whose best id is not allowed is copied and scanned.
             long[] best = logProbs.argMax(1).toLongVector();
-            float[] attention = StepValues.floats(step.attention());
+            float[] attention = Tensors.toFloats(step.attention());
             int n = rows.length;
             for (int r = 0; r < n; r++) {
                 if (done[r]) continue;
@@ -121,10 +123,10 @@ public final class GreedyDecoder {
                 if (p.tokens.size() >= p.maxLength) {
                     token = Vocabulary.EOS_ID;
                 } else if (!options.allowed(token)) {
-                    token = StepValues.argmax(StepValues.floats(logProbs.getRow(r, true)), 0, vocab, options);
+                    token = options.bestAllowed(Tensors.toFloats(logProbs.getRow(r, true)), 0, vocab);
                 }
                 p.logProb += logProbs.getFloat(r, token);
-                p.attention.add(StepValues.row(attention, r, width, p.sourceLength));
+                p.attention.add(Arrays.copyOfRange(attention, r * width, r * width + p.sourceLength));
                 previous[r] = token;
                 if (token == Vocabulary.EOS_ID) {
                     done[r] = true;

@@ -86,12 +86,11 @@ public final class Tensors {
     }
 
     /**
-     * The values of a float matrix in row-major order, copied to the Java heap (one bulk copy when the matrix is a
-     * contiguous c-order block, such as a parameter or a time step of a time-major matrix).
+     * The values of a matrix as floats in row-major order, copied to the Java heap (one bulk copy when it is a
+     * contiguous c-order float block, such as a parameter or a time step of a time-major matrix).
      */
     public static float[] toFloats(INDArray m) {
-        if (m.dataType() != DataType.FLOAT) throw new IllegalArgumentException("expected float, got " + m.dataType());
-        INDArray c = isContiguous(m) ? m : m.dup('c');
+        INDArray c = m.dataType() != DataType.FLOAT ? m.castTo(DataType.FLOAT).dup('c') : isContiguous(m) ? m : m.dup('c');
         float[] out = new float[Math.toIntExact(c.length())];
         c.data().asNioFloat().get((int) c.offset(), out, 0, out.length);
         return out;
