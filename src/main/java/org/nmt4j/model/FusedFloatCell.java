@@ -17,7 +17,7 @@ import static org.nmt4j.model.Tensors.toFloats;
  * kept as separate {@code [B, H]} arrays (split from the {@code [B, blocks*H]} product), because loops whose arrays
  * are read at different offsets are not vectorised.
  */
-final class FusedFloatCell implements RecurrentCell {
+final class FusedFloatCell extends BaseCell {
 
     /**
      * What backward needs: the previous state (as matrices for the weight-gradient products, and as arrays), the
@@ -28,21 +28,8 @@ final class FusedFloatCell implements RecurrentCell {
             implements RecurrentCell.Cache {
     }
 
-    private final CellType type;
-    private final int hidden;
-    private final Parameters params;
-    private final String prefix;
-
     FusedFloatCell(CellType type, int hidden, Parameters params, String prefix) {
-        this.type = type;
-        this.hidden = hidden;
-        this.params = params;
-        this.prefix = prefix;
-    }
-
-    @Override
-    public State zeroState(int batch) {
-        return RecurrentCell.zeroState(type, params.dataType(), batch, hidden);
+        super(type, hidden, params, prefix);
     }
 
     @Override

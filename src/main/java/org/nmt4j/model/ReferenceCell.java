@@ -21,28 +21,15 @@ import static org.nmt4j.model.Tensors.tanhGrad;
  * <p>With a mask ({@code [B, 1]}, 1 = real token), a padded step leaves the state unchanged:
  * {@code h = h_prev + m * (h' - h_prev)}.
  */
-final class ReferenceCell implements RecurrentCell {
+final class ReferenceCell extends BaseCell {
 
     /** What the backward step needs from the forward step. */
     private record Cache(State prev, State next, INDArray mask, INDArray act, INDArray aux1, INDArray aux2)
             implements RecurrentCell.Cache {
     }
 
-    private final CellType type;
-    private final int hidden;
-    private final Parameters params;
-    private final String prefix;
-
     ReferenceCell(CellType type, int hidden, Parameters params, String prefix) {
-        this.type = type;
-        this.hidden = hidden;
-        this.params = params;
-        this.prefix = prefix;
-    }
-
-    @Override
-    public State zeroState(int batch) {
-        return RecurrentCell.zeroState(type, params.dataType(), batch, hidden);
+        super(type, hidden, params, prefix);
     }
 
     @Override
