@@ -19,7 +19,7 @@ public final class Workspaces {
     private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()
             .initialSize(0)
             .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(1.0)
+            .overallocationLimit(0.3)
             .policyLearning(LearningPolicy.OVER_TIME)
             .cyclesBeforeInitialization(3)
             .policyReset(ResetPolicy.BLOCK_LEFT)
