@@ -39,14 +39,7 @@ final class ParallelDecoding {
         for (int k = 0; k < n; k++) shares.add(new ArrayList<>());
         for (int r = 0; r < byLength.length; r++) shares.get(r % n).add(byLength[r]);
 
-        ExecutorService pool = Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(() -> {
-                NativeThreads.configureThisThread();
-                r.run();
-            }, "nmt4j-decoder");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(n - 1, NativeThreads.workerThreads("nmt4j-decoder"));
         try {
             List<Future<List<R>>> pending = new ArrayList<>();
             for (int k = 1; k < n; k++) {

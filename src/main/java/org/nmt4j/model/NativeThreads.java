@@ -3,6 +3,9 @@ package org.nmt4j.model;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Chooses how many threads ND4J's native ops and BLAS use. The default is 1: on a shared 2-core machine,
  * OpenMP threads stall whenever the JIT, the garbage collector or a neighbouring process runs, and we measured
@@ -31,6 +34,22 @@ public final class NativeThreads {
      */
     public static void configureThisThread() {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threadsPerOperation());
+    }
+
+    /**
+     * Daemon threads named {@code prefix-N} that {@link #configureThisThread configure themselves} before their
+     * first task: the worker threads of data-parallel training and of parallel decoding.
+     */
+    public static ThreadFactory workerThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(() -> {
+                configureThisThread();
+                task.run();
+            }, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static int threadsPerOperation() {

@@ -90,7 +90,8 @@ public final class Tensors {
      * contiguous c-order float block, such as a parameter or a time step of a time-major matrix).
      */
     public static float[] toFloats(INDArray m) {
-        INDArray c = m.dataType() != DataType.FLOAT ? m.castTo(DataType.FLOAT).dup('c') : isContiguous(m) ? m : m.dup('c');
+        INDArray f = m.dataType() == DataType.FLOAT ? m : m.castTo(DataType.FLOAT);
+        INDArray c = isContiguous(f) ? f : f.dup('c');
         float[] out = new float[Math.toIntExact(c.length())];
         c.data().asNioFloat().get((int) c.offset(), out, 0, out.length);
         return out;

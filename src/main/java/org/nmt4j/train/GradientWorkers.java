@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Data parallelism inside one process: each batch is split into one share per worker thread, every worker runs
@@ -46,15 +45,7 @@ public final class GradientWorkers implements AutoCloseable, RangeRunner {
         for (int k = 1; k < threads; k++) {
             replicas[k] = new Seq2SeqModel(model.config(), model.parameters().withOwnGradients());
         }
-        AtomicInteger id = new AtomicInteger(1);
-        pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(() -> {
-                NativeThreads.configureThisThread();
-                r.run();
-            }, "nmt4j-gradient-worker-" + id.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
+        pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, NativeThreads.workerThreads("nmt4j-gradient-worker"));
     }
 
     /** The default: one worker per available core. */
