@@ -1,8 +1,8 @@
 package org.nmt4j.decode;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nmt4j.corpus.SourceBatches;
+import org.nmt4j.model.LogProbabilities;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.model.Tensors;
 import org.nmt4j.model.Workspaces;
@@ -103,7 +103,6 @@ public final class GreedyDecoder {
         Seq2SeqModel.Start start = model.start(padded.ids(), padded.lengths());
         Seq2SeqModel.Encoded encoded = start.encoded();
         Seq2SeqModel.DecoderState state = start.state();
-        int vocab = model.config().targetVocabSize();
         int[] previous = new int[b];
         Arrays.fill(previous, Vocabulary.BOS_ID);
         boolean[] done = new boolean[b];
@@ -111,21 +110,19 @@ public final class GreedyDecoder {
         while (remaining > 0) {
             Cancellation.stopIfInterrupted();
             Seq2SeqModel.StepOutput step = model.decodeStep(encoded, state, previous);
-            INDArray logProbs = step.logProbs();
-            // The best id of each row natively; only a row whose best id is not allowed is copied and scanned.
-            long[] best = logProbs.argMax(1).toLongVector();
+            LogProbabilities logProbs = step.logProbs();
             float[] attention = Tensors.toFloats(step.attention());
             int n = rows.length;
             for (int r = 0; r < n; r++) {
                 if (done[r]) continue;
                 Partial p = rows[r];
-                int token = (int) best[r];
+                int token;
                 if (p.tokens.size() >= p.maxLength) {
                     token = Vocabulary.EOS_ID;
-                } else if (!options.allowed(token)) {
-                    token = options.bestAllowed(Tensors.toFloats(logProbs.getRow(r, true)), 0, vocab);
+                } else {
+                    token = options.bestAllowed(logProbs, r);
                 }
-                p.logProb += logProbs.getFloat(r, token);
+                p.logProb += logProbs.get(r, token);
                 p.attention.add(Arrays.copyOfRange(attention, r * width, r * width + p.sourceLength));
                 previous[r] = token;
                 if (token == Vocabulary.EOS_ID) {

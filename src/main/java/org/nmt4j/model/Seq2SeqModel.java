@@ -3,7 +3,6 @@ package org.nmt4j.model;
 import org.nmt4j.corpus.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
@@ -204,8 +203,8 @@ public final class Seq2SeqModel {
         }
     }
 
-    /** Result of one decoding step: log-probabilities {@code [B,V]}, attention {@code [B,S]}, next state. */
-    public record StepOutput(INDArray logProbs, INDArray attention, DecoderState state) {
+    /** Result of one decoding step: next-token log-probabilities of each row, attention {@code [B,S]}, next state. */
+    public record StepOutput(LogProbabilities logProbs, INDArray attention, DecoderState state) {
     }
 
     /** Encodes and returns both the attention memory and the initial decoder state. */
@@ -227,7 +226,6 @@ public final class Seq2SeqModel {
         RecurrentCell.State[] next = st.next();
         INDArray f = Nd4j.hstack(next[next.length - 1].h(), st.attention().context(), emb);
         INDArray logits = decoder.logits(decoder.deepOutput(f));
-        INDArray logp = Nd4j.exec(new LogSoftMax(logits))[0];
-        return new StepOutput(logp, st.attention().alpha(), new DecoderState(next));
+        return new StepOutput(LogProbabilities.ofLogits(logits), st.attention().alpha(), new DecoderState(next));
     }
 }
