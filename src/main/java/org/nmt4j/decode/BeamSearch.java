@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nmt4j.corpus.SourceBatches;
 import org.nmt4j.model.LogProbabilities;
 import org.nmt4j.model.Seq2SeqModel;
-import org.nmt4j.model.Tensors;
 import org.nmt4j.model.Workspaces;
 import org.nmt4j.vocab.Vocabulary;
 
@@ -134,7 +133,7 @@ public final class BeamSearch {
             }
             Seq2SeqModel.StepOutput stepOut = model.decodeStep(encoded, state, previous);
             LogProbabilities logProbs = stepOut.logProbs();
-            float[] attention = Tensors.toFloats(stepOut.attention());
+            float[] attention = stepOut.attention();
 
             List<Integer> parents = new ArrayList<>(rowSentences.length);
             List<Integer> nextRowSentences = new ArrayList<>(rowSentences.length);
