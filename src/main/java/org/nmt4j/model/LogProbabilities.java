@@ -22,12 +22,14 @@ public final class LogProbabilities {
 
     private final float[] logits;
     private final float[] logNormalisers;
+    private final float[] maxima;
     private final int rows;
     private final int vocabulary;
 
-    private LogProbabilities(float[] logits, float[] logNormalisers, int rows, int vocabulary) {
+    private LogProbabilities(float[] logits, float[] logNormalisers, float[] maxima, int rows, int vocabulary) {
         this.logits = logits;
         this.logNormalisers = logNormalisers;
+        this.maxima = maxima;
         this.rows = rows;
         this.vocabulary = vocabulary;
     }
@@ -38,18 +40,19 @@ public final class LogProbabilities {
         int vocabulary = Math.toIntExact(logits.size(1));
         float[] values = Tensors.toFloats(logits);
         float[] normalisers = new float[rows];
-        if (logits.dataType() == DataType.DOUBLE) {
-            for (int r = 0; r < rows; r++) normalisers[r] = (float) logSumExpExact(logits.getRow(r).toDoubleVector());
-        } else {
-            float[] scratch = scratch(values.length);
-            for (int r = 0; r < rows; r++) {
-                int from = r * vocabulary, to = from + vocabulary;
-                float max = FloatMath.max(values, from, to);
-                FloatMath.expShifted(values, max, scratch, from, to);
-                normalisers[r] = max + (float) Math.log(FloatMath.sum(scratch, from, to));
+        float[] maxima = new float[rows];
+        float[] scratch = logits.dataType() == DataType.DOUBLE ? null : scratch(values.length);
+        for (int r = 0; r < rows; r++) {
+            int from = r * vocabulary, to = from + vocabulary;
+            maxima[r] = FloatMath.max(values, from, to);
+            if (scratch == null) {
+                normalisers[r] = (float) logSumExpExact(logits.getRow(r).toDoubleVector());
+            } else {
+                FloatMath.expShifted(values, maxima[r], scratch, from, to);
+                normalisers[r] = maxima[r] + (float) Math.log(FloatMath.sum(scratch, from, to));
             }
         }
-        return new LogProbabilities(values, normalisers, rows, vocabulary);
+        return new LogProbabilities(values, normalisers, maxima, rows, vocabulary);
     }
 
     private static double logSumExpExact(double[] row) {
@@ -85,7 +88,7 @@ public final class LogProbabilities {
     /** The most probable token of a row (the lowest id among equals). */
     public int best(int row) {
         int from = row * vocabulary, to = from + vocabulary;
-        float max = FloatMath.max(logits, from, to);
+        float max = maxima[row];
         for (int i = from; i < to; i++) if (logits[i] == max) return i - from;
         return 0; // every logit NaN: nothing is better than anything else
     }
