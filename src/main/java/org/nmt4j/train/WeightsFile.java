@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.io.FileOperations;
 import org.nmt4j.model.Parameters;
 
 import java.io.BufferedInputStream;
@@ -48,10 +49,16 @@ public final class WeightsFile {
     }
 
     public static void save(Parameters params, Path file, Precision precision) throws IOException {
-        AtomicFiles.write(file, out -> write(params, out, precision));
+        save(FileOperations.SYSTEM, params, file, precision);
     }
 
-    private static void write(Parameters params, OutputStream raw, Precision precision) throws IOException {
+    /** As above, through {@code ops} (tests inject failures there). */
+    static void save(FileOperations ops, Parameters params, Path file, Precision precision) throws IOException {
+        AtomicFiles.write(ops, file, out -> write(params, out, precision));
+    }
+
+    /** The file's bytes, to any stream (a checkpoint hashes them on the way). */
+    static void write(Parameters params, OutputStream raw, Precision precision) throws IOException {
         CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
         DataOutputStream out = new DataOutputStream(checked);
         out.writeInt(MAGIC);
