@@ -150,7 +150,13 @@ public final class TrainingPipeline {
 
     /** The config a model directory was trained with (for {@code --resume}). */
     public static TrainingConfig storedConfig(Path dir) throws IOException {
-        return ModelDirectory.readConfig(dir.resolve(ModelDirectory.CONFIG)).validated();
+        Path file = dir.resolve(ModelDirectory.CONFIG);
+        TrainingConfig config = ModelDirectory.readConfig(file);
+        try {
+            return config.validated();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     static String describe(TrainingConfig c) {
