@@ -1,6 +1,7 @@
 package org.nmt4j.train;
 
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.io.IoErrors;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,10 @@ final class TrainingLog {
         String row = String.format(Locale.ROOT, "%d,%d,%.5f,%.5f,%.3f,%s,%.3e,%.1f,%.1f%n", step, epoch, trainLoss, valLoss,
                 valPpl, bleu.isPresent() ? String.format(Locale.ROOT, "%.2f", bleu.getAsDouble()) : "", lr,
                 tokensPerSecond, seconds);
-        Files.writeString(file, row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        try {
+            Files.writeString(file, row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw IoErrors.named(file, e);
+        }
     }
 }
