@@ -30,7 +30,8 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--name", description = "Model name: the directory under --models.") String name;
     @Option(names = "--src-lang", description = "Source language code.") String sourceLanguage;
     @Option(names = "--tgt-lang", description = "Target language code.") String targetLanguage;
-    @Option(names = "--train-tsv", description = "Training pairs as source<TAB>target lines.") String trainTsv;
+    @Option(names = "--train-tsv", description = "Training pairs as source<TAB>target lines; "
+            + "further tab-separated columns are taken as attribution and ignored (the summary counts such lines).") String trainTsv;
     @Option(names = "--train-src", description = "Training source file (aligned with --train-tgt).") String trainSource;
     @Option(names = "--train-tgt", description = "Training target file.") String trainTarget;
     @Option(names = "--valid-tsv", description = "Validation pairs as TSV.") String validTsv;
@@ -106,8 +107,16 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
         Map<String, Object> values = defaultsMap();
         if (config != null) {
             if (!Files.isRegularFile(config)) throw new IOException(config + ": config file not found");
-            Map<String, Object> file = ModelDirectory.yaml().readValue(config.toFile(), new TypeReference<>() {
-            });
+            Map<String, Object> file;
+            try {
+                file = ModelDirectory.yaml().readValue(config.toFile(), new TypeReference<>() {
+                });
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+                throw new IOException(config + ": invalid config" + where + ": "
+                        + e.getOriginalMessage().replaceAll("Duplicate field '([^']+)'.*", "setting '$1' is given twice"), e);
+            }
+            if (file == null) file = Map.of();
             for (String key : file.keySet()) {
                 if (!values.containsKey(key)) {
                     throw new IOException(config + ": unknown setting '" + key + "'; known settings: " + values.keySet());

@@ -7,6 +7,7 @@ import org.nmt4j.decode.Hypothesis;
 import org.nmt4j.decode.NBestFormat;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
+import org.nmt4j.io.IoErrors;
 import org.nmt4j.train.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,7 +115,13 @@ public final class TranslateCommand implements Callable<Integer> {
                         lines.size(), seconds, lines.size() / Math.max(seconds, 1e-9), output);
             }
             return 0;
-        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+        } catch (IOException e) {
+            err.println("translate: " + IoErrors.describe(null, e));
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("translate: " + IoErrors.describe(null, e.getCause()));
+            return 1;
+        } catch (IllegalArgumentException e) {
             err.println("translate: " + e.getMessage());
             return 1;
         }

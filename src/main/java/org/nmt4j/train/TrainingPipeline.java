@@ -7,6 +7,7 @@ import org.nmt4j.corpus.PairFilter;
 import org.nmt4j.corpus.ParallelCorpus;
 import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.io.FileOperations;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.tokenize.Tokenizer;
@@ -48,11 +49,19 @@ public final class TrainingPipeline {
     public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
                                      Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
                                      boolean progressBar, int threads) throws IOException {
+        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, FileOperations.SYSTEM);
+    }
+
+    /** As above, writing checkpoints and best weights through {@code files} (tests inject failures there). */
+    static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
+                              Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
+                              boolean progressBar, int threads, FileOperations files) throws IOException {
         config.validated();
         NativeThreads.configure();
         Path dir = where.modelsRoot().resolve(config.name());
-        if (resume && !Trainer.canResume(dir)) {
-            throw new IOException(dir + ": nothing to resume (no " + ModelDirectory.LAST_STATE + " checkpoint)");
+        Checkpoints checkpoints = new Checkpoints(dir, files);
+        if (resume && !checkpoints.exist()) {
+            throw new IOException(dir + ": nothing to resume (no checkpoint in " + Checkpoints.DIR + "/)");
         }
         if (!resume && !overwrite && Files.exists(dir.resolve(ModelDirectory.WEIGHTS))) {
             throw new IOException(dir + " already holds a trained model; use --resume to continue it, --overwrite to"
@@ -83,14 +92,18 @@ public final class TrainingPipeline {
         EncodedCorpus validIds = EncodedCorpus.encode(valid.pairs(), srcTok, tgtTok, srcVocab, tgtVocab);
 
         Seq2SeqModel model;
-        TrainingState state = null;
+        Checkpoints.Found from = null;
+        int stale = checkpoints.deleteStale();
+        if (stale > 0) log.printf("%s: deleted %d temporary file(s) left by an interrupted run%n", dir, stale);
         if (resume) {
-            model = ModelDirectory.load(dir, ModelDirectory.LAST_WEIGHTS, Trainer.trainingType()).model();
-            state = TrainingState.load(dir.resolve(ModelDirectory.LAST_STATE));
+            from = checkpoints.newestComplete(log).orElseThrow(() -> new IOException(dir
+                    + ": nothing to resume: no checkpoint in " + Checkpoints.DIR + "/ is complete"));
+            model = ModelDirectory.load(dir, dir.relativize(from.weights()).toString(), Trainer.trainingType()).model();
             // A resumed run may extend its schedule (epochs, time budget, patience): record what it now trains with.
             if (!config.equals(storedConfig(dir))) ModelDirectory.writeConfig(dir, config);
         } else {
             Files.createDirectories(dir);
+            checkpoints.deleteAll();
             model = Seq2SeqModel.initialise(config.modelConfig(srcVocab.size(), tgtVocab.size()), Trainer.trainingType(), config.seed());
             ModelDirectory.writeConfig(dir, config);
             srcVocab.save(dir.resolve(ModelDirectory.SOURCE_VOCAB));
@@ -103,8 +116,9 @@ public final class TrainingPipeline {
             List<SentencePair> sample = evenlySpaced(valid.pairs(), config.bleuSample());
             bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model), sample);
         }
-        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads);
-        Trainer.Result result = trainer.run(state);
+        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads)
+                .files(files);
+        Trainer.Result result = trainer.run(from);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("epochs", result.epochs());
         metrics.put("steps", result.steps());
@@ -136,7 +150,13 @@ public final class TrainingPipeline {
 
     /** The config a model directory was trained with (for {@code --resume}). */
     public static TrainingConfig storedConfig(Path dir) throws IOException {
-        return ModelDirectory.readConfig(dir.resolve(ModelDirectory.CONFIG)).validated();
+        Path file = dir.resolve(ModelDirectory.CONFIG);
+        TrainingConfig config = ModelDirectory.readConfig(file);
+        try {
+            return config.validated();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     static String describe(TrainingConfig c) {

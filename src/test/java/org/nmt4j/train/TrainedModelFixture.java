@@ -1,5 +1,8 @@
 package org.nmt4j.train;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nmt4j.io.FileOperations;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;
@@ -9,6 +12,13 @@ import java.nio.file.Path;
 final class TrainedModelFixture {
 
     private TrainedModelFixture() {
+    }
+
+    /** The weights of the newest complete resume checkpoint, as one flat vector. */
+    static INDArray lastWeights(Path modelDir) throws IOException {
+        Checkpoints.Found last = new Checkpoints(modelDir, FileOperations.SYSTEM).newestComplete(System.err).orElseThrow();
+        return ModelDirectory.load(modelDir, modelDir.relativize(last.weights()).toString(), DataType.FLOAT)
+                .model().parameters().flatValues();
     }
 
     static int targetVocabSize(Path modelDir) throws IOException {
