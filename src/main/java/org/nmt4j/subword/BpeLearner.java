@@ -65,6 +65,7 @@ public final class BpeLearner {
         int n = wordCounts.size();
         int[][] words = new int[n][];
         long[] freq = new long[n];
+        // n shrinks below when words are left out; the arrays keep their first n rows
         int i = 0;
         // Sorted for a result independent of the map's iteration order.
         List<Map.Entry<String, Long>> entries = new ArrayList<>(wordCounts.entrySet());
@@ -72,6 +73,10 @@ public final class BpeLearner {
         for (Map.Entry<String, Long> e : entries) {
             String word = e.getKey();
             if (word.isEmpty()) throw new IllegalArgumentException("empty word in the frequency table");
+            if (word.indexOf(' ') >= 0 || word.indexOf('\n') >= 0 || word.indexOf('\r') >= 0) {
+                n--; // a codes file separates symbols by spaces; such words (never vocabulary entries) are left out
+                continue;
+            }
             int[] cps = word.codePoints().toArray();
             int[] ids = new int[cps.length];
             for (int k = 0; k < cps.length; k++) {

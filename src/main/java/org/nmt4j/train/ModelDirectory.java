@@ -10,6 +10,7 @@ import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.subword.Subwords;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.nio.file.Path;
  * The on-disk layout of a trained model, {@code models/<name>/}: {@code config.yaml} (every setting),
  * {@code source.vocab}, {@code target.vocab}, {@code weights.bin} (the best checkpoint), {@code last.bin} and
  * {@code last-state.json} (for {@code train --resume}), {@code training-log.csv}, {@code training-curve.svg} and
- * {@code metrics.json}.
+ * {@code metrics.json}; a subword model also holds its BPE codes ({@code bpe.codes}, or {@code source.bpe.codes} and
+ * {@code target.bpe.codes}, see {@link Subwords}).
  * Loading needs nothing but the directory.
  */
 public final class ModelDirectory {
@@ -60,6 +62,11 @@ public final class ModelDirectory {
     public static TrainingConfig readConfig(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": not found");
         try {
+            // A config written before a setting existed lacks it: fill in the value that means "as before".
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o && TrainingConfig.addMissingOptionalSettings(o)) {
+                return YAML.treeToValue(o, TrainingConfig.class);
+            }
             return YAML.readValue(file.toFile(), TrainingConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String why = e.getOriginalMessage().replaceAll("Missing creator property '([^']+)'.*", "missing setting '$1'")
@@ -93,6 +100,7 @@ public final class ModelDirectory {
         writeConfig(target, m.config());
         m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
         m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
+        m.subwords().save(target);
         for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION}) {
             if (Files.isRegularFile(source.resolve(extra))) {
                 AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));
@@ -126,7 +134,9 @@ public final class ModelDirectory {
             throw new IOException(configFile + ": " + e.getMessage(), e);
         }
         WeightsFile.load(dir.resolve(weightsName), params);
-        return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(config.modelConfig(src.size(), tgt.size()), params));
+        Subwords subwords = config.subwords() ? Subwords.load(dir, config.bpeJoint()) : Subwords.NONE;
+        return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(config.modelConfig(src.size(), tgt.size()), params),
+                subwords);
     }
 
 }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.IntFunction;
 
 /**
  * The training loop: Adam with gradient-norm clipping, teacher forcing, validation loss/perplexity (and BLEU
@@ -54,6 +55,7 @@ public final class Trainer {
     private final PrintStream log;
     private final boolean progressBar;
     private int threads = GradientWorkers.defaultThreads();
+    private IntFunction<EncodedCorpus> trainingEpochs;
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
                    ValidationBleu bleu, PrintStream log, boolean progressBar) {
@@ -74,6 +76,16 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Re-encodes the training corpus for each epoch (0-based), e.g. with BPE-dropout; the function must give the
+     * same corpus for the same epoch, so a resumed run sees the batches it would have seen. Default: the corpus
+     * given to the constructor, every epoch.
+     */
+    public Trainer trainingEpochs(IntFunction<EncodedCorpus> corpusOfEpoch) {
+        this.trainingEpochs = corpusOfEpoch;
+        return this;
+    }
+
     /** Trains from scratch, or from the {@code last} checkpoint state when {@code resume} holds it. */
     public Result run(TrainingState resume) throws IOException {
         Parameters params = model.parameters();
@@ -86,7 +98,8 @@ public final class Trainer {
         }
         adam.setLearningRate(state.learningRate());
 
-        Batcher batcher = new Batcher(train, new BatchingConfig(config.batchSize(), 0, 2, config.seed()));
+        BatchingConfig batching = new BatchingConfig(config.batchSize(), 0, 2, config.seed());
+        Batcher batcher = new Batcher(train, batching);
         List<Batch> validBatches = new Batcher(valid, new BatchingConfig(Math.max(config.batchSize(), 64), 0, 0, config.seed()))
                 .epoch(0);
         TrainingLog csv = new TrainingLog(modelDir.resolve(ModelDirectory.LOG), resume != null);
@@ -97,7 +110,8 @@ public final class Trainer {
         int epoch = state.epoch();
         try (GradientWorkers workers = new GradientWorkers(model, threads)) {
             while (!stop && epoch < config.epochs()) {
-                List<Batch> batches = batcher.epoch(epoch);
+                List<Batch> batches = (trainingEpochs == null ? batcher : new Batcher(trainingEpochs.apply(epoch), batching))
+                        .epoch(epoch);
                 int first = state.batchInEpoch();
                 long epochTokens = 0;
                 double epochLoss = 0;
