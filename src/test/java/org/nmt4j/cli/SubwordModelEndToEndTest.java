@@ -125,6 +125,18 @@ class SubwordModelEndToEndTest {
     }
 
     @Test
+    void evaluateScoresJoinedWords() throws IOException {
+        Path hyp = root.resolve("test.hyp");
+        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--src", root.resolve("corpus/test.de").toString(),
+                "--ref", root.resolve("corpus/test.en").toString(), "--beam", "1", "--hyp", hyp.toString(), "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("BLEU"), run.out());
+        String hypotheses = Files.readString(hyp);
+        assertFalse(hypotheses.isBlank());
+        assertFalse(hypotheses.contains("@@"), hypotheses);
+    }
+
+    @Test
     void bundleCopiesTheMergesAndTheBundleTranslatesAlike() throws IOException {
         Path bundled = root.resolve("bundled");
         assertEquals(0, CliRun.of("bundle", "--model", model.toString(), "--out", bundled.toString()).exitCode());
