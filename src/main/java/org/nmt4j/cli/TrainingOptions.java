@@ -64,6 +64,10 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--early-stopping", description = "Stop after this many validations without improvement (0 = off).") Integer earlyStopping;
     @Option(names = "--bleu-sample", description = "Validation sentences (spread evenly over the validation set) decoded greedily for BLEU at each validation (0 = off).") Integer bleuSample;
     @Option(names = "--seed", description = "Random seed (initialisation, batch order, dropout).") Long seed;
+    @Option(names = "--bpe-merges", description = "Learn this many BPE merges from the training corpus and train on subwords (0 = words).") Integer bpeMerges;
+    @Option(names = "--bpe-joint", arity = "0..1", fallbackValue = "true", description = "One BPE model for both languages (the default); --bpe-separate learns one per language.") Boolean bpeJoint;
+    @Option(names = "--bpe-separate", description = "One BPE model per language (same as --bpe-joint false).") boolean bpeSeparate;
+    @Option(names = "--bpe-dropout", description = "BPE-dropout probability while training (0 = off; 0.1 is the paper's choice).") Double bpeDropout;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -98,6 +102,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             }
             values.put(given.getKey(), given.getValue());
         }
+        if (bpeSeparate) throw new IllegalArgumentException("--resume keeps the model's stored 'bpeJoint'");
         if (config != null) throw new IllegalArgumentException("--resume reads the model's own config.yaml; drop --config");
         return JSON.convertValue(values, TrainingConfig.class).validated();
     }
@@ -125,6 +130,12 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             values.putAll(file);
         }
         values.putAll(givenOptions(parsed));
+        if (bpeSeparate) {
+            if (Boolean.TRUE.equals(bpeJoint) && given(parsed, field("bpeJoint"))) {
+                throw new IllegalArgumentException("give --bpe-joint or --bpe-separate, not both");
+            }
+            values.put("bpeJoint", false);
+        }
         try {
             return JSON.convertValue(values, TrainingConfig.class).validated();
         } catch (IllegalArgumentException e) {
@@ -147,6 +158,14 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             }
         }
         return given;
+    }
+
+    private static Field field(String name) {
+        try {
+            return TrainingOptions.class.getDeclaredField(name);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean given(CommandLine.ParseResult parsed, Field f) {

@@ -74,6 +74,10 @@ public final class TranslateCommand implements Callable<Integer> {
             description = "json (soft attention matrix with tokens) or pharaoh (hard 'src-tgt' pairs, e.g. 0-0 1-2).")
     String alignmentFormat;
 
+    @Option(names = "--subword-alignments", description = "For a subword model, write alignments between subwords "
+            + "(as the model saw them) instead of words (subword columns summed, rows averaged per word).")
+    boolean subwordAlignments;
+
     @Option(names = "--interactive", description = "Prompt for sentences on stdin and translate each as it is entered.")
     boolean interactive;
 
@@ -103,7 +107,7 @@ public final class TranslateCommand implements Callable<Integer> {
                     });
                     for (int k = 0; k < ts.size(); k++) {
                         write(o, from + k, ts.get(k), options);
-                        if (a != null) a.println(format.line(ts.get(k)));
+                        if (a != null) a.println(format.line(subwordAlignments ? ts.get(k) : ts.get(k).wordLevel()));
                     }
                 }
                 o.flush();

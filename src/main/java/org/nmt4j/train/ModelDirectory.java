@@ -12,6 +12,7 @@ import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.subword.Subwords;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;
@@ -23,7 +24,8 @@ import java.util.Map;
  * The on-disk layout of a trained model, {@code models/<name>/}: {@code config.yaml} (every setting),
  * {@code source.vocab}, {@code target.vocab}, {@code weights.bin} (the best checkpoint), {@code checkpoints/}
  * (for {@code train --resume}, see {@link Checkpoints}), {@code training-log.csv}, {@code training-curve.svg} and
- * {@code metrics.json}. Directories of nmt4j 0.1 hold {@code last.bin}, {@code last-optimizer.bin} and
+ * {@code metrics.json}; a subword model also holds its BPE codes ({@code bpe.codes}, or
+ * {@code source.bpe.codes} and {@code target.bpe.codes}, see {@link Subwords}). Directories of nmt4j 0.1 hold {@code last.bin}, {@code last-optimizer.bin} and
  * {@code last-state.json} instead of {@code checkpoints/}; they still load and resume.
  * Loading needs nothing but the directory.
  */
@@ -67,6 +69,11 @@ public final class ModelDirectory {
     public static TrainingConfig readConfig(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": not found");
         try {
+            // A config written before a setting existed lacks it: fill in the value that means "as before".
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o && TrainingConfig.addMissingOptionalSettings(o)) {
+                return YAML.treeToValue(o, TrainingConfig.class);
+            }
             return YAML.readValue(file.toFile(), TrainingConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String why = e.getOriginalMessage().replaceAll("Missing creator property '([^']+)'.*", "missing setting '$1'")
@@ -101,6 +108,7 @@ public final class ModelDirectory {
         writeConfig(target, m.config());
         m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
         m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
+        m.subwords().save(target);
         for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION}) {
             if (Files.isRegularFile(source.resolve(extra))) {
                 AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));
@@ -140,7 +148,8 @@ public final class ModelDirectory {
         checkAgainstWeights(dir, config, modelConfig, declared, weightsFile, WeightsFile.layout(weightsFile));
         Parameters params = Seq2SeqModel.declare(modelConfig).build(dataType, 0);
         WeightsFile.load(weightsFile, params);
-        return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(modelConfig, params));
+        Subwords subwords = config.subwords() ? Subwords.load(dir, config.bpeJoint()) : Subwords.NONE;
+        return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(modelConfig, params), subwords);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.IntFunction;
 
 /**
  * The training loop: Adam with gradient-norm clipping, teacher forcing, validation loss/perplexity (and BLEU
@@ -55,6 +56,7 @@ public final class Trainer {
     private final boolean progressBar;
     private int threads = GradientWorkers.defaultThreads();
     private FileOperations files = FileOperations.SYSTEM;
+    private IntFunction<EncodedCorpus> trainingEpochs;
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
                    ValidationBleu bleu, PrintStream log, boolean progressBar) {
@@ -72,6 +74,16 @@ public final class Trainer {
     public Trainer threads(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         this.threads = threads;
+        return this;
+    }
+
+    /**
+     * Re-encodes the training corpus for each epoch (0-based), e.g. with BPE-dropout; the function must give the
+     * same corpus for the same epoch, so a resumed run sees the batches it would have seen. Default: the corpus
+     * given to the constructor, every epoch.
+     */
+    public Trainer trainingEpochs(IntFunction<EncodedCorpus> corpusOfEpoch) {
+        this.trainingEpochs = corpusOfEpoch;
         return this;
     }
 
@@ -105,7 +117,8 @@ public final class Trainer {
         Checkpoints checkpoints = new Checkpoints(modelDir, files);
         adam.setLearningRate(state.learningRate());
 
-        Batcher batcher = new Batcher(train, new BatchingConfig(config.batchSize(), 0, 2, config.seed()));
+        BatchingConfig batching = new BatchingConfig(config.batchSize(), 0, 2, config.seed());
+        Batcher batcher = new Batcher(train, batching);
         List<Batch> validBatches = new Batcher(valid, new BatchingConfig(Math.max(config.batchSize(), 64), 0, 0, config.seed()))
                 .epoch(0);
         long started = System.nanoTime();
@@ -115,7 +128,8 @@ public final class Trainer {
         int epoch = state.epoch();
         try (GradientWorkers workers = new GradientWorkers(model, threads)) {
             while (!stop && epoch < config.epochs()) {
-                List<Batch> batches = batcher.epoch(epoch);
+                List<Batch> batches = (trainingEpochs == null ? batcher : new Batcher(trainingEpochs.apply(epoch), batching))
+                        .epoch(epoch);
                 int first = state.batchInEpoch();
                 long epochTokens = 0;
                 double epochLoss = 0;

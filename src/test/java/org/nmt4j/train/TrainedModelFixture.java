@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Helpers for tests that look inside model directories. */
-final class TrainedModelFixture {
+public final class TrainedModelFixture {
 
     private TrainedModelFixture() {
     }
 
     /** The weights of the newest complete resume checkpoint, as one flat vector. */
-    static INDArray lastWeights(Path modelDir) throws IOException {
+    public static INDArray lastWeights(Path modelDir) throws IOException {
         Checkpoints.Found last = new Checkpoints(modelDir, FileOperations.SYSTEM).newestComplete(System.err).orElseThrow();
         return ModelDirectory.load(modelDir, modelDir.relativize(last.weights()).toString(), DataType.FLOAT)
                 .model().parameters().flatValues();
