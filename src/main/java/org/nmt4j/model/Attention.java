@@ -161,6 +161,20 @@ final class Attention {
     }
 
     private Step forwardHeap(Memory m, INDArray query) {
+        HeapStep step = forwardOnHeap(m, Tensors.toFloats(query));
+        return new Step(Tensors.matrix(step.alpha(), m.batch(), m.steps()), null,
+                Tensors.matrix(step.context(), m.batch(), (int) m.values().size(1)), null, step.alpha(), step.tanh());
+    }
+
+    /**
+     * One step's attention entirely on the heap: weights {@code [B*S]} (batch-major, zero on padding), context
+     * {@code [B*D]}, and the additive layer's tanh values {@code [S*B*A]} (null for the other kinds).
+     */
+    record HeapStep(float[] alpha, float[] context, float[] tanh) {
+    }
+
+    /** Attention weights and context for decoder queries {@code s_{i-1}} ({@code [B*H]} row-major) on a heap memory. */
+    HeapStep forwardOnHeap(Memory m, float[] query) {
         int b = m.batch(), s = m.steps();
         HeapMemory heap = m.heap();
         int k = (int) m.keys().size(1), d = (int) m.values().size(1);
@@ -168,7 +182,8 @@ final class Attention {
         float[] t = null;
         float[] keys = heap.keys();
         if (config.attention() == AttentionType.ADDITIVE) {
-            float[] q = Tensors.toFloats(Blas.mmul(query, params.get("attention.U")));
+            float[] q = new float[b * k];
+            Blas.product(query, b, params.get("attention.U"), false, q, false);
             float[] v = Tensors.toFloats(params.get("attention.v"));
             t = new float[s * b * k];
             if (heap.selected()) {
@@ -182,9 +197,8 @@ final class Attention {
             FloatMath.tanh(t, t, 0, t.length);
             for (int row = 0; row < s * b; row++) scores[row] = dot(t, row * k, v, 0, k);
         } else {
-            float[] q = Tensors.toFloats(query);
             for (int row = 0; row < s * b; row++) {
-                scores[row] = dot(keys, heap.offset(row / b, row % b) * k, q, (row % b) * k, k);
+                scores[row] = dot(keys, heap.offset(row / b, row % b) * k, query, (row % b) * k, k);
             }
         }
         float[] alpha = softmax(scores, heap.lengths(), s, b);
@@ -193,7 +207,7 @@ final class Attention {
         for (int j = 0; j < b; j++) {
             for (int p = 0; p < heap.lengths()[j]; p++) axpy(alpha[j * s + p], values, heap.offset(p, j) * d, context, j * d, d);
         }
-        return new Step(Tensors.matrix(alpha, b, s), null, Tensors.matrix(context, b, d), null, alpha, t);
+        return new HeapStep(alpha, context, t);
     }
 
     /** Masked softmax of time-major scores into batch-major weights {@code [B*S]} (zero on padding). */

@@ -70,6 +70,70 @@ final class Blas {
         return c;
     }
 
+    /** Native scratch for {@link #product}: one input and one output buffer per thread, grown when too small. */
+    private static final class Scratch {
+        FloatPointer in = new FloatPointer(1024);
+        FloatPointer out = new FloatPointer(1024);
+
+        FloatPointer in(long length) {
+            if (in.capacity() < length) in = replace(in, length);
+            return in.position(0);
+        }
+
+        FloatPointer out(long length) {
+            if (out.capacity() < length) out = replace(out, length);
+            return out.position(0);
+        }
+
+        private static FloatPointer replace(FloatPointer old, long length) {
+            old.close();
+            return new FloatPointer(Math.max(length, 2 * old.capacity()));
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * {@code out = x op(w)}, or {@code out += x op(w)} when {@code accumulate}, for activations on the Java heap
+     * ({@code x} is {@code [rows, k]} row-major, {@code out} {@code [rows, n]}) and a float weight matrix {@code w}
+     * ({@code [k, n]}, or {@code [n, k]} when {@code transW}) with contiguous rows. The activations are copied
+     * through per-thread native buffers (they are small; the weights are not copied). Same BLAS calls as
+     * {@link #gemm}, so the same values.
+     */
+    static void product(float[] x, int rows, INDArray w, boolean transW, float[] out, boolean accumulate) {
+        if (!direct(w)) throw new IllegalArgumentException("weights must be a float matrix with contiguous rows");
+        int k = (int) (transW ? w.size(1) : w.size(0)), n = (int) (transW ? w.size(0) : w.size(1));
+        if (x.length < (long) rows * k || out.length < (long) rows * n) {
+            throw new IllegalArgumentException("shapes do not match: [" + rows + ", " + k + "] x " + shape(w, transW));
+        }
+        if (rows == 0 || n == 0) return;
+        Scratch scratch = SCRATCH.get();
+        FloatPointer px = scratch.in((long) rows * k).put(x, 0, rows * k);
+        FloatPointer pc = scratch.out((long) rows * n);
+        if (accumulate) pc.put(out, 0, rows * n);
+        FloatPointer pw = pointer(w);
+        int ldw = lead(w);
+        float beta = accumulate ? 1f : 0f;
+        if (rows <= GEMV_ROWS) {
+            for (int r = 0; r < rows; r++) {
+                cblas_sgemv(CblasRowMajor, transW ? CblasNoTrans : CblasTrans, transW ? n : k, transW ? k : n, 1f,
+                        pw, ldw, at(px, (long) r * k), 1, beta, at(pc, (long) r * n), 1);
+            }
+        } else {
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, transW ? CblasTrans : CblasNoTrans, rows, n, k, 1f, px, k, pw, ldw,
+                    beta, pc, n);
+        }
+        pc.position(0).get(out, 0, rows * n);
+    }
+
+    /** Copies row {@code row} of a float matrix with contiguous rows into {@code out} from {@code offset}. */
+    static void readRow(INDArray m, int row, float[] out, int offset) {
+        if (!direct(m)) throw new IllegalArgumentException("not a float matrix with contiguous rows");
+        int n = (int) m.size(1);
+        FloatPointer p = pointer(m);
+        p.position(p.position() + (long) row * lead(m)).get(out, offset, n);
+    }
+
     /** A float matrix with unit column stride (its rows contiguous), as OpenBLAS's row-major interface takes it. */
     private static boolean direct(INDArray m) {
         if (m.dataType() != DataType.FLOAT || m.rank() != 2 || m.size(0) >= Integer.MAX_VALUE || m.size(1) >= Integer.MAX_VALUE) {

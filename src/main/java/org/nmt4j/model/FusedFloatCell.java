@@ -184,7 +184,7 @@ final class FusedFloatCell extends BaseCell {
     }
 
     /** Splits {@code [B, blocks*H]} row-major values into {@code blocks} arrays {@code [B, H]}. */
-    private static float[][] split(float[] values, int batch, int h, int blocks) {
+    static float[][] split(float[] values, int batch, int h, int blocks) {
         float[][] out = new float[blocks][batch * h];
         for (int r = 0; r < batch; r++) {
             for (int q = 0; q < blocks; q++) System.arraycopy(values, (r * blocks + q) * h, out[q], r * h, h);

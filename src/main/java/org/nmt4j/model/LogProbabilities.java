@@ -38,21 +38,30 @@ public final class LogProbabilities {
     public static LogProbabilities ofLogits(INDArray logits) {
         int rows = Math.toIntExact(logits.size(0));
         int vocabulary = Math.toIntExact(logits.size(1));
-        float[] values = Tensors.toFloats(logits);
+        if (logits.dataType() != DataType.DOUBLE) return ofLogits(Tensors.toFloats(logits), rows, vocabulary);
         float[] normalisers = new float[rows];
-        float[] maxima = new float[rows];
-        float[] scratch = logits.dataType() == DataType.DOUBLE ? null : scratch(values.length);
+        for (int r = 0; r < rows; r++) normalisers[r] = (float) logSumExpExact(logits.getRow(r).toDoubleVector());
+        float[] values = Tensors.toFloats(logits);
+        return new LogProbabilities(values, normalisers, maxima(values, rows, vocabulary), rows, vocabulary);
+    }
+
+    /** Log-probabilities of the rows of float logits {@code [rows * vocabulary]} (row-major; kept, not copied). */
+    static LogProbabilities ofLogits(float[] logits, int rows, int vocabulary) {
+        float[] normalisers = new float[rows];
+        float[] maxima = maxima(logits, rows, vocabulary);
+        float[] scratch = scratch(logits.length);
         for (int r = 0; r < rows; r++) {
             int from = r * vocabulary, to = from + vocabulary;
-            maxima[r] = FloatMath.max(values, from, to);
-            if (scratch == null) {
-                normalisers[r] = (float) logSumExpExact(logits.getRow(r).toDoubleVector());
-            } else {
-                FloatMath.expShifted(values, maxima[r], scratch, from, to);
-                normalisers[r] = maxima[r] + (float) Math.log(FloatMath.sum(scratch, from, to));
-            }
+            FloatMath.expShifted(logits, maxima[r], scratch, from, to);
+            normalisers[r] = maxima[r] + (float) Math.log(FloatMath.sum(scratch, from, to));
         }
-        return new LogProbabilities(values, normalisers, maxima, rows, vocabulary);
+        return new LogProbabilities(logits, normalisers, maxima, rows, vocabulary);
+    }
+
+    private static float[] maxima(float[] values, int rows, int vocabulary) {
+        float[] maxima = new float[rows];
+        for (int r = 0; r < rows; r++) maxima[r] = FloatMath.max(values, r * vocabulary, (r + 1) * vocabulary);
+        return maxima;
     }
 
     private static double logSumExpExact(double[] row) {

@@ -33,12 +33,16 @@ public final class Seq2SeqModel {
     private final Parameters params;
     private final Encoder encoder;
     private final Decoder decoder;
+    /** The float model's inference step (null for double precision, which decodes through {@link Decoder}). */
+    private final HeapDecoderStep heapStep;
 
     public Seq2SeqModel(ModelConfig config, Parameters params) {
         this.config = config;
         this.params = params;
         this.encoder = new Encoder(config, params);
-        this.decoder = new Decoder(config, params, new Attention(config, params));
+        Attention attention = new Attention(config, params);
+        this.decoder = new Decoder(config, params, attention);
+        this.heapStep = params.dataType() == DataType.FLOAT ? new HeapDecoderStep(config, params, attention) : null;
         Parameters.Builder expected = declare(config);
         // Fail early if a loaded parameter set does not match the architecture.
         var want = expected.shapesView();
@@ -185,16 +189,27 @@ public final class Seq2SeqModel {
         }
     }
 
-    /** Decoder recurrent states for a batch of hypotheses. */
+    /**
+     * Decoder recurrent states for a batch of hypotheses: ND4J matrices per layer, or heap arrays for the float
+     * inference step.
+     */
     public static final class DecoderState {
         private final RecurrentCell.State[] layers;
+        private final HeapDecoderStep.State heap;
 
         private DecoderState(RecurrentCell.State[] layers) {
             this.layers = layers;
+            this.heap = null;
+        }
+
+        private DecoderState(HeapDecoderStep.State heap) {
+            this.layers = null;
+            this.heap = heap;
         }
 
         /** Rows selected (and repeated) by index: follows beam back-pointers. */
         public DecoderState select(int[] rows) {
+            if (heap != null) return new DecoderState(heap.select(rows, heap.h()[0].length / heap.rows()));
             RecurrentCell.State[] out = new RecurrentCell.State[layers.length];
             for (int l = 0; l < layers.length; l++) {
                 out[l] = new RecurrentCell.State(Nd4j.pullRows(layers[l].h(), 1, rows),
@@ -215,8 +230,11 @@ public final class Seq2SeqModel {
     public Start start(int[][] source, int[] lengths) {
         int s = source[0].length;
         Encoder.Result enc = encoder.forward(Tensors.timeMajor(source), lengths, s, null, null, false);
-        return new Start(new Encoded(decoder.attention().prepare(enc.outputs(), lengths, s)),
-                new DecoderState(decoder.bridge(enc.finalStates())));
+        Attention.Memory memory = decoder.attention().prepare(enc.outputs(), lengths, s);
+        RecurrentCell.State[] initial = decoder.bridge(enc.finalStates());
+        DecoderState state = heapStep != null && memory.heap() != null
+                ? new DecoderState(HeapDecoderStep.State.of(initial)) : new DecoderState(initial);
+        return new Start(new Encoded(memory), state);
     }
 
     /** Encoder memory plus initial decoder state. */
@@ -224,12 +242,15 @@ public final class Seq2SeqModel {
     }
 
     /**
-     * One decoder step for a batch of previous tokens. Its temporaries (the {@code [B, V]} logits above all) live in a
-     * workspace of their own that every step reuses; only the next state moves out to the caller's workspace.
-     * (In the caller's, the workspace grew with every step and was re-initialised, zeroed, after each batch: 8 % of
-     * batched greedy decoding.)
+     * One decoder step for a batch of previous tokens. A float model computes it on the heap
+     * ({@link HeapDecoderStep}); otherwise its temporaries (the {@code [B, V]} logits above all) live in a workspace
+     * of their own that every step reuses, and only the next state moves out to the caller's workspace.
      */
     public StepOutput decodeStep(Encoded encoded, DecoderState state, int[] previousTokens) {
+        if (state.heap != null) {
+            HeapDecoderStep.Output out = heapStep.step(encoded.memory, state.heap, previousTokens);
+            return new StepOutput(out.logProbs(), out.attention(), new DecoderState(out.next()));
+        }
         try (MemoryWorkspace ws = Workspaces.open("decode-step")) {
             INDArray emb = decoder.embed(previousTokens);
             Decoder.Step st = decoder.advance(encoded.memory, state.layers, decoder.embeddingProjection(emb), null, null, 0);
@@ -243,5 +264,18 @@ public final class Seq2SeqModel {
             }
             return new StepOutput(logProbs, attention, new DecoderState(kept));
         }
+    }
+
+    /** The same step through {@link Decoder} and ND4J even for a float model: the reference the heap step is tested against. */
+    StepOutput decodeStepWithNd4j(Encoded encoded, DecoderState state, int[] previousTokens) {
+        if (state.heap == null) return decodeStep(encoded, state, previousTokens);
+        RecurrentCell.State[] layers = new RecurrentCell.State[state.heap.h().length];
+        int rows = state.heap.rows(), h = config.hiddenSize();
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = new RecurrentCell.State(Tensors.matrix(state.heap.h()[l], rows, h),
+                    state.heap.c()[l] == null ? null : Tensors.matrix(state.heap.c()[l], rows, h));
+        }
+        StepOutput out = decodeStep(encoded, new DecoderState(layers), previousTokens);
+        return new StepOutput(out.logProbs(), out.attention(), new DecoderState(HeapDecoderStep.State.of(out.state().layers)));
     }
 }
