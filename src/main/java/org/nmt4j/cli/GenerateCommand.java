@@ -76,8 +76,9 @@ public final class GenerateCommand implements Callable<Integer> {
     LocalDate to;
 
     @Option(names = "--alignments", description = "Also write the true word alignment of every pair, known by "
-            + "construction, as train|valid|test.align (Pharaoh lines over whitespace tokens: s-t sure, s?t possible). "
-            + "numbers, German and English only.")
+            + "construction, as train|valid|test.align (Pharaoh lines over the tokens of the default word tokenizer: "
+            + "s-t sure, s?t possible). numbers: German and English only; dates: any languages whose dates spell "
+            + "day, month and year as separate words.")
     boolean alignments;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, e.g. corpora/numbers-de-en.")
@@ -93,7 +94,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 case numbers -> new NumberWordsGenerator(src, tgt, 1, max, splitCompounds, !uniform);
                 case dates -> new DateGenerator(src, tgt, style, from, to);
             };
-            if (alignments && (kind != Kind.numbers || !NumberAlignments.supports(src) || !NumberAlignments.supports(tgt))) {
+            if (alignments && kind == Kind.numbers && (!NumberAlignments.supports(src) || !NumberAlignments.supports(tgt))) {
                 throw new IllegalArgumentException("--alignments is supported for numbers in German and English only");
             }
             CorpusSplitter.Split split = GeneratedCorpora.write(generator, size, seed,
@@ -104,7 +105,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     alignments ? " with gold alignments" : "", out);
             o.flush();
             return 0;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             spec.commandLine().getErr().println("generate: " + e.getMessage());
             return 1;
         }

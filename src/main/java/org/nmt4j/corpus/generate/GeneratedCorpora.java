@@ -48,14 +48,15 @@ public final class GeneratedCorpora {
     public static void writeAlignments(PairGenerator generator, CorpusSplitter.Split split, Path dir) throws IOException {
         List<List<SentencePair>> parts = List.of(split.train(), split.valid(), split.test());
         List<String> stems = List.of("train", "valid", "test");
-        for (int k = 0; k < parts.size(); k++) {
-            List<String> lines = new ArrayList<>(parts.get(k).size());
-            for (SentencePair p : parts.get(k)) {
-                lines.add(generator.goldAlignment(p).orElseThrow(() -> new IllegalArgumentException(
-                        "no gold alignments are known for this corpus; --alignments supports German-English number words"))
-                        .toPharaoh());
+        List<String> texts = new ArrayList<>();   // all parts first, so a failure leaves no .align file
+        for (List<SentencePair> part : parts) {
+            StringBuilder text = new StringBuilder();
+            for (SentencePair p : part) {
+                text.append(generator.goldAlignment(p).orElseThrow(() -> new IllegalArgumentException(
+                        "no gold alignments are known for this corpus")).toPharaoh()).append('\n');
             }
-            AtomicFiles.writeString(dir.resolve(stems.get(k) + ".align"), String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"));
+            texts.add(text.toString());
         }
+        for (int k = 0; k < parts.size(); k++) AtomicFiles.writeString(dir.resolve(stems.get(k) + ".align"), texts.get(k));
     }
 }
