@@ -21,7 +21,8 @@
   // Align-a-pair mode: elements of its own, so the translate mode's wiring stays as it was.
   var alignEl = {
     target: $('target'), targetField: $('target-field'), probs: $('probs'), probsList: $('probs-list'),
-    probsMeta: $('probs-meta'), modes: document.querySelectorAll('input[name="mode"]')
+    probsMeta: $('probs-meta'), modes: document.querySelectorAll('input[name="mode"]'),
+    resultLabel: document.querySelector('.output-card .sentence-head .field-label')
   };
 
   var state = {
@@ -123,6 +124,7 @@
     el.nbest.closest('.number-field').hidden = align;
     el.translate.querySelector('.label').textContent = align ? 'Align' : 'Translate';
     el.source.placeholder = align ? 'Type a source sentence…' : 'Type a sentence to translate…';
+    alignEl.resultLabel.textContent = align ? 'Given translation' : 'Translation';
     hideError();
     clearHighlight();
     state.response = null;

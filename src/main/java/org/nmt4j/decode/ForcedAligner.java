@@ -22,7 +22,8 @@ import java.util.List;
  *
  * <p>It uses the same inference step as {@link GreedyDecoder} ({@link Seq2SeqModel#decodeStep}), so no gradient
  * traces are kept and the attention rows are exactly the ones translation would draw had the model chosen these
- * words; translating a sentence and force-aligning the result gives the same matrix and log-probability. Source and
+ * words; translating a sentence and force-aligning the result gives the same matrix and log-probability (up to float
+ * rounding in batched products). Source and
  * target are tokenised with the model's own tokenizers and cut to {@link #maxTokens()} tokens each, as
  * {@link Translator} cuts inputs. Pairs are aligned in length-sorted batches.
  *

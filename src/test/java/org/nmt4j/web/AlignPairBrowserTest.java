@@ -99,6 +99,7 @@ class AlignPairBrowserTest {
 
         assertEquals("seven hundred forty-one </s>", text("#tgt-sentence .tok"));
         assertEquals("sieben hundert ein und vierzig </s>", text("#src-sentence .tok"));
+        assertEquals("GIVEN TRANSLATION", driver.findElement(By.cssSelector(".output-card .field-label")).getText().toUpperCase());
         // Words only (the default): 4 rows by the 5 source words.
         assertEquals(4 * 5, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
         assertTrue(driver.findElement(By.id("score")).getText().startsWith("log P −"), driver.findElement(By.id("score")).getText());
