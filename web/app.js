@@ -15,7 +15,8 @@
     score: $('score'), copy: $('copy'), tgt: $('tgt-sentence'), src: $('src-sentence'), notes: $('notes'),
     shape: $('matrix-shape'), heatmap: $('heatmap'), nbestCard: $('nbest-card'), nbestList: $('alternatives'),
     tooltip: $('tooltip'), attribution: $('attribution'), health: $('health'),
-    dlSvg: $('dl-svg'), dlPng: $('dl-png'), dlJson: $('dl-json'), wordsOnly: $('words-only')
+    dlSvg: $('dl-svg'), dlPng: $('dl-png'), dlJson: $('dl-json'), wordsOnly: $('words-only'),
+    subwordUnits: $('subword-units'), subwordUnitsLabel: $('subword-units-label')
   };
 
   // Align-a-pair mode: elements of its own, so the translate mode's wiring stays as it was.
@@ -94,6 +95,13 @@
     hideError();
     if (!text.trim()) { showError('Type some text to translate first.'); el.source.focus(); return; }
     var body = { text: text, model: el.model.value || null, beam: toInt(el.beam.value), nbest: toInt(el.nbest.value) };
+    send(body);
+  }
+
+  // Asks for the translation, in words or (for a subword model, "subword units" ticked) in subwords.
+  function send(body) {
+    if (el.subwordUnits.checked) body.granularity = 'subword'; else delete body.granularity;
+    state.lastBody = body;
     setBusy(true);
     api('api/translate', {
       method: 'POST',
@@ -128,6 +136,7 @@
     hideError();
     clearHighlight();
     state.response = null;
+    state.lastBody = null;   // ticking "subword units" must not bring back a translation in align mode
     el.result.hidden = true;
     el.intro.hidden = false;
   }
@@ -297,6 +306,7 @@
     el.score.textContent = 'score ' + formatScore(h.score) + ' · ' + res.model + ' · ' + res.millis + ' ms';
     renderTokens(el.tgt, h.tgtTokens, h.unkReplaced, 'tgt');
     renderTokens(el.src, res.srcTokens, null, 'src');
+    el.subwordUnitsLabel.hidden = !res.subwords;
 
     el.notes.textContent = '';
     if (h.unkReplaced.some(Boolean)) {
@@ -674,6 +684,10 @@
   alignEl.modes.forEach(function (r) { r.addEventListener('change', setMode); });
   alignEl.target.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); translate(); }
+  });
+  // The same request again, in the other units.
+  el.subwordUnits.addEventListener('change', function () {
+    if (state.lastBody) send(state.lastBody);
   });
   el.dlSvg.addEventListener('click', downloadSvg);
   el.dlPng.addEventListener('click', downloadPng);

@@ -7,6 +7,7 @@ import org.nmt4j.eval.InputFileException;
 import org.nmt4j.eval.TranslationEvaluator;
 import org.nmt4j.eval.Utf8Lines;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.io.IoErrors;
 import org.nmt4j.train.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +86,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             err.println("evaluate: no such file: " + e.getFile());
             return 1;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            err.println("evaluate: " + IoErrors.describe(null, e));
+            return 1;
+        } catch (IllegalArgumentException e) {
             err.println("evaluate: " + e.getMessage());
             return 1;
         }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 VocabCommand.class,
+                BpeCommand.class,
                 SplitCommand.class,
                 GenerateCommand.class,
                 TranslateCommand.class,

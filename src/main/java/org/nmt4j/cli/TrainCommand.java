@@ -1,6 +1,7 @@
 package org.nmt4j.cli;
 
 import org.nmt4j.eval.ValidationBleuScorer;
+import org.nmt4j.io.IoErrors;
 import org.nmt4j.train.GradientWorkers;
 import org.nmt4j.train.Trainer;
 import org.nmt4j.train.TrainingConfig;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -64,8 +66,14 @@ public final class TrainCommand implements Callable<Integer> {
                     overwrite, ValidationBleuScorer::new, System.out, !noProgress && ProgressBars.interactive(),
                     threads != null ? threads : GradientWorkers.defaultThreads());
             return r.steps() > 0 ? 0 : 1;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            System.err.println("train: " + e.getMessage());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("train: " + IoErrors.describe(null, e));
+            return 1;
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("train: " + IoErrors.describe(null, e.getCause()));
+            return 1;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            spec.commandLine().getErr().println("train: " + e.getMessage());
             return 1;
         }
     }

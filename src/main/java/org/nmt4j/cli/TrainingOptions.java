@@ -30,7 +30,8 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--name", description = "Model name: the directory under --models.") String name;
     @Option(names = "--src-lang", description = "Source language code.") String sourceLanguage;
     @Option(names = "--tgt-lang", description = "Target language code.") String targetLanguage;
-    @Option(names = "--train-tsv", description = "Training pairs as source<TAB>target lines.") String trainTsv;
+    @Option(names = "--train-tsv", description = "Training pairs as source<TAB>target lines; "
+            + "further tab-separated columns are taken as attribution and ignored (the summary counts such lines).") String trainTsv;
     @Option(names = "--train-src", description = "Training source file (aligned with --train-tgt).") String trainSource;
     @Option(names = "--train-tgt", description = "Training target file.") String trainTarget;
     @Option(names = "--valid-tsv", description = "Validation pairs as TSV.") String validTsv;
@@ -63,6 +64,10 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--early-stopping", description = "Stop after this many validations without improvement (0 = off).") Integer earlyStopping;
     @Option(names = "--bleu-sample", description = "Validation sentences (spread evenly over the validation set) decoded greedily for BLEU at each validation (0 = off).") Integer bleuSample;
     @Option(names = "--seed", description = "Random seed (initialisation, batch order, dropout).") Long seed;
+    @Option(names = "--bpe-merges", description = "Learn this many BPE merges from the training corpus and train on subwords (0 = words).") Integer bpeMerges;
+    @Option(names = "--bpe-joint", arity = "0..1", fallbackValue = "true", description = "One BPE model for both languages (the default); --bpe-separate learns one per language.") Boolean bpeJoint;
+    @Option(names = "--bpe-separate", description = "One BPE model per language (same as --bpe-joint false).") boolean bpeSeparate;
+    @Option(names = "--bpe-dropout", description = "BPE-dropout probability while training (0 = off; 0.1 is the paper's choice).") Double bpeDropout;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,6 +102,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             }
             values.put(given.getKey(), given.getValue());
         }
+        if (bpeSeparate) throw new IllegalArgumentException("--resume keeps the model's stored 'bpeJoint'");
         if (config != null) throw new IllegalArgumentException("--resume reads the model's own config.yaml; drop --config");
         return JSON.convertValue(values, TrainingConfig.class).validated();
     }
@@ -106,8 +112,16 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
         Map<String, Object> values = defaultsMap();
         if (config != null) {
             if (!Files.isRegularFile(config)) throw new IOException(config + ": config file not found");
-            Map<String, Object> file = ModelDirectory.yaml().readValue(config.toFile(), new TypeReference<>() {
-            });
+            Map<String, Object> file;
+            try {
+                file = ModelDirectory.yaml().readValue(config.toFile(), new TypeReference<>() {
+                });
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+                throw new IOException(config + ": invalid config" + where + ": "
+                        + e.getOriginalMessage().replaceAll("Duplicate field '([^']+)'.*", "setting '$1' is given twice"), e);
+            }
+            if (file == null) file = Map.of();
             for (String key : file.keySet()) {
                 if (!values.containsKey(key)) {
                     throw new IOException(config + ": unknown setting '" + key + "'; known settings: " + values.keySet());
@@ -116,6 +130,12 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             values.putAll(file);
         }
         values.putAll(givenOptions(parsed));
+        if (bpeSeparate) {
+            if (Boolean.TRUE.equals(bpeJoint) && given(parsed, field("bpeJoint"))) {
+                throw new IllegalArgumentException("give --bpe-joint or --bpe-separate, not both");
+            }
+            values.put("bpeJoint", false);
+        }
         try {
             return JSON.convertValue(values, TrainingConfig.class).validated();
         } catch (IllegalArgumentException e) {
@@ -138,6 +158,14 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             }
         }
         return given;
+    }
+
+    private static Field field(String name) {
+        try {
+            return TrainingOptions.class.getDeclaredField(name);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean given(CommandLine.ParseResult parsed, Field f) {

@@ -7,6 +7,7 @@ import org.nmt4j.decode.Hypothesis;
 import org.nmt4j.decode.NBestFormat;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
+import org.nmt4j.io.IoErrors;
 import org.nmt4j.train.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,10 @@ public final class TranslateCommand implements Callable<Integer> {
             description = "json (soft attention matrix with tokens) or pharaoh (hard 'src-tgt' pairs, e.g. 0-0 1-2).")
     String alignmentFormat;
 
+    @Option(names = "--subword-alignments", description = "For a subword model, write alignments between subwords "
+            + "(as the model saw them) instead of words (subword columns summed, rows averaged per word).")
+    boolean subwordAlignments;
+
     @Option(names = "--interactive", description = "Prompt for sentences on stdin and translate each as it is entered.")
     boolean interactive;
 
@@ -102,7 +107,7 @@ public final class TranslateCommand implements Callable<Integer> {
                     });
                     for (int k = 0; k < ts.size(); k++) {
                         write(o, from + k, ts.get(k), options);
-                        if (a != null) a.println(format.line(ts.get(k)));
+                        if (a != null) a.println(format.line(subwordAlignments ? ts.get(k) : ts.get(k).wordLevel()));
                     }
                 }
                 o.flush();
@@ -114,7 +119,13 @@ public final class TranslateCommand implements Callable<Integer> {
                         lines.size(), seconds, lines.size() / Math.max(seconds, 1e-9), output);
             }
             return 0;
-        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+        } catch (IOException e) {
+            err.println("translate: " + IoErrors.describe(null, e));
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("translate: " + IoErrors.describe(null, e.getCause()));
+            return 1;
+        } catch (IllegalArgumentException e) {
             err.println("translate: " + e.getMessage());
             return 1;
         }

@@ -5,12 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nmt4j.corpus.CorpusSource;
 import org.nmt4j.corpus.PairFilter;
 import org.nmt4j.corpus.ParallelCorpus;
 import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.corpus.StrictLineReader;
+import org.nmt4j.subword.BpeLearner;
+import org.nmt4j.subword.BpeModel;
+import org.nmt4j.subword.BpeSegmenter;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerConfig;
 import org.nmt4j.tokenize.TokenizerFactory;
@@ -64,6 +68,16 @@ public final class VocabCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Vocabulary file to write, e.g. vocab/en.vocab.")
     Path out;
 
+    @Option(names = "--bpe-merges", defaultValue = "0", description = "Learn this many BPE merges from the counted "
+            + "words (joint over both sides with --side both) and count subwords instead of words (0 = words).")
+    int bpeMerges;
+
+    @Option(names = "--bpe-codes", paramLabel = "FILE", description = "Count subwords of these existing BPE codes instead of learning them.")
+    Path bpeCodes;
+
+    @Option(names = "--bpe-out", paramLabel = "FILE", description = "Where --bpe-merges writes its codes (default: --out with .bpe.codes for .vocab).")
+    Path bpeOut;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -77,17 +91,22 @@ public final class VocabCommand implements Callable<Integer> {
             if ((text != null) == input.present()) {
                 throw new IllegalArgumentException("give exactly one input: --text FILE, --corpus FILE.tsv, or --src F --tgt F");
             }
+            if (bpeMerges < 0) throw new IllegalArgumentException("--bpe-merges must be >= 0");
+            if (bpeMerges > 0 && bpeCodes != null) throw new IllegalArgumentException("give --bpe-merges or --bpe-codes, not both");
+            VocabularyBuilder words = builder;
+            if (bpeMerges > 0 || bpeCodes != null) builder = new VocabularyBuilder(); // words first, subwords after
             if (text != null) {
-                countText(text, tok, builder, o);
+                countText(text, tok, words, o);
             } else {
                 CorpusSource source = input.toSource();
                 ParallelCorpus corpus = source.read(PairFilter.noLimit());
                 o.println(corpus.summary().describe());
                 for (SentencePair p : corpus.pairs()) {
-                    if (side != Side.tgt) builder.add(tok.tokenize(p.source()));
-                    if (side != Side.src) builder.add(tok.tokenize(p.target()));
+                    if (side != Side.tgt) words.add(tok.tokenize(p.source()));
+                    if (side != Side.src) words.add(tok.tokenize(p.target()));
                 }
             }
+            if (words != builder) builder = subwords(words, o);
             vocab = builder.build(minFreq, maxSize);
             vocab.save(out);
         } catch (IllegalArgumentException | IOException e) {
@@ -108,6 +127,28 @@ public final class VocabCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "time: %.2f s%n", seconds);
         o.flush();
         return 0;
+    }
+
+    /** Learns (or loads) the BPE codes and counts the subwords of the counted words. */
+    private VocabularyBuilder subwords(VocabularyBuilder words, PrintWriter o) throws IOException {
+        Map<String, Long> counts = words.counts();
+        BpeModel model;
+        if (bpeCodes != null) {
+            model = BpeModel.load(bpeCodes);
+        } else {
+            long t0 = System.nanoTime();
+            model = new BpeLearner(bpeMerges).learn(counts);
+            Path codes = bpeOut != null ? bpeOut : Path.of(out.toString().replaceAll("\\.vocab$", "") + ".bpe.codes");
+            model.save(codes);
+            o.printf(Locale.ROOT, "BPE: %,d merges learned from %,d word types in %.2f s -> %s%n", model.size(), counts.size(),
+                    (System.nanoTime() - t0) / 1e9, codes);
+        }
+        BpeSegmenter segmenter = new BpeSegmenter(model);
+        VocabularyBuilder pieces = new VocabularyBuilder();
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            for (String piece : segmenter.segment(e.getKey())) pieces.addToken(piece, e.getValue());
+        }
+        return pieces;
     }
 
     /** The tokenizer config for a kind (null = the language default) and language. */

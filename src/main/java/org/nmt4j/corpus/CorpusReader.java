@@ -16,7 +16,8 @@ public final class CorpusReader {
 
     /**
      * Reads {@code source<TAB>target[<TAB>attribution...]} lines (Tatoeba and anki exports). Columns after the
-     * second are ignored. A completely blank line counts as an empty pair; a non-blank line without a tab is
+     * second are taken as attribution and ignored; the summary counts the lines that had them, so a file with a
+     * stray tab inside a sentence does not pass unnoticed. A completely blank line counts as an empty pair; a non-blank line without a tab is
      * an error because one side is missing.
      */
     public static ParallelCorpus readTsv(Path file, PairFilter filter) throws IOException {
@@ -34,6 +35,7 @@ public final class CorpusReader {
                             "missing side: expected 'source<TAB>target', found no tab");
                 }
                 int tab2 = line.indexOf('\t', tab + 1);
+                if (tab2 >= 0) tally.extraColumns++;
                 String target = tab2 < 0 ? line.substring(tab + 1) : line.substring(tab + 1, tab2);
                 tally.offer(line.substring(0, tab), target, in.lineNumber());
             }
@@ -78,6 +80,7 @@ public final class CorpusReader {
         private long read;
         private long empty;
         private long tooLong;
+        private long extraColumns;
 
         Tally(String name, PairFilter filter) {
             this.name = name;
@@ -99,7 +102,7 @@ public final class CorpusReader {
 
         ParallelCorpus result() {
             return new ParallelCorpus(kept, new CorpusSummary(name, read, kept.size(), empty, tooLong,
-                    filter.maxTokens()));
+                    filter.maxTokens(), extraColumns));
         }
     }
 }

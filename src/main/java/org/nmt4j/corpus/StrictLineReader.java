@@ -9,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -36,6 +37,8 @@ public final class StrictLineReader implements Closeable {
     /** Opens {@code file} for reading. */
     public StrictLineReader(Path file) throws IOException {
         this.file = file;
+        if (Files.isDirectory(file)) throw new IOException(file + ": is a directory, not a file");
+        if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "no such file");
         this.in = Files.newInputStream(file);
     }
 

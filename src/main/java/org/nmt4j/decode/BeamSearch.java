@@ -2,8 +2,8 @@ package org.nmt4j.decode;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nmt4j.corpus.SourceBatches;
+import org.nmt4j.model.LogProbabilities;
 import org.nmt4j.model.Seq2SeqModel;
-import org.nmt4j.model.Tensors;
 import org.nmt4j.model.Workspaces;
 import org.nmt4j.vocab.Vocabulary;
 
@@ -109,7 +109,6 @@ public final class BeamSearch {
     private void searchBatch(List<int[]> sources, int[] batch, DecodeOptions options,
                              List<List<DecodedSequence>> out, IntConsumer progress) {
         int k = options.beam();
-        int vocab = model.config().targetVocabSize();
         int b = batch.length;
         SourceBatches.Padded padded = SourceBatches.pad(sources, batch);
         int width = padded.width();
@@ -133,15 +132,15 @@ public final class BeamSearch {
                 for (Node node : beams[i].live) previous[row++] = node.token();
             }
             Seq2SeqModel.StepOutput stepOut = model.decodeStep(encoded, state, previous);
-            float[] logProbs = Tensors.toFloats(stepOut.logProbs());
-            float[] attention = Tensors.toFloats(stepOut.attention());
+            LogProbabilities logProbs = stepOut.logProbs();
+            float[] attention = stepOut.attention();
 
             List<Integer> parents = new ArrayList<>(rowSentences.length);
             List<Integer> nextRowSentences = new ArrayList<>(rowSentences.length);
             for (int i = 0; i < b; i++) {
                 SentenceBeam beam = beams[i];
                 if (beam.done) continue;
-                List<Node> next = advance(beam, step, offsets[i], logProbs, attention, width, vocab, k, options, parents);
+                List<Node> next = advance(beam, step, offsets[i], logProbs, attention, width, k, options, parents);
                 if (next == null) {
                     beam.done = true;
                     out.set(beam.sentence, results(beam.finished, k, options));
@@ -166,18 +165,18 @@ public final class BeamSearch {
      *
      * @return the next live hypotheses, or null when the sentence's search is over
      */
-    private static List<Node> advance(SentenceBeam beam, int step, int offset, float[] logProbs, float[] attention,
-                                      int width, int vocab, int k, DecodeOptions options, List<Integer> parents) {
+    private static List<Node> advance(SentenceBeam beam, int step, int offset, LogProbabilities logProbs, float[] attention,
+                                      int width, int k, DecodeOptions options, List<Integer> parents) {
         List<Node> live = beam.live;
         if (step >= beam.maxLength) { // out of length: every live hypothesis ends here
             for (int r = 0; r < live.size(); r++) {
                 beam.finished.add(live.get(r).extend(Vocabulary.EOS_ID,
                         Arrays.copyOfRange(attention, (offset + r) * width, (offset + r) * width + beam.sourceLength),
-                        logProbs[(offset + r) * vocab + Vocabulary.EOS_ID]));
+                        logProbs.get(offset + r, Vocabulary.EOS_ID)));
             }
             return null;
         }
-        List<Candidate> candidates = best(live, offset, logProbs, vocab, 2 * k, options);
+        List<Candidate> candidates = best(live, offset, logProbs, 2 * k, options);
         // fairseq finishes only </s> among the first k; for k > 1 we keep every </s> among the 2k, because a
         // good hypothesis whose </s> ranked k+1 was otherwise lost for good (beam then lost to greedy).
         int finishRanks = k == 1 ? 1 : 2 * k;
@@ -224,16 +223,16 @@ public final class BeamSearch {
     }
 
     /** The {@code limit} best allowed continuations of all live hypotheses (rows from {@code offset}), best first. */
-    private static List<Candidate> best(List<Node> live, int offset, float[] logProbs, int vocab, int limit,
+    private static List<Candidate> best(List<Node> live, int offset, LogProbabilities logProbs, int limit,
                                         DecodeOptions options) {
         // Keep a small sorted array; the vocabulary is large and the limit small, so most values fail one compare.
         Candidate[] top = new Candidate[limit];
         int size = 0;
         for (int r = 0; r < live.size(); r++) {
             double base = live.get(r).logProb();
-            for (int w = 0; w < vocab; w++) {
+            for (int w = 0, vocab = logProbs.vocabulary(); w < vocab; w++) {
                 if (!options.allowed(w)) continue;
-                float lp = logProbs[(offset + r) * vocab + w];
+                float lp = logProbs.get(offset + r, w);
                 if (lp == Float.NEGATIVE_INFINITY) continue;
                 double total = base + lp;
                 if (size == limit && total < top[size - 1].logProb()) continue;

@@ -1,5 +1,6 @@
 package org.nmt4j.decode;
 
+import org.nmt4j.model.LogProbabilities;
 import org.nmt4j.vocab.Vocabulary;
 
 /**
@@ -77,20 +78,10 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
         return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, ban);
     }
 
-    /** The allowed id with the highest log-probability in row {@code row} of {@code [rows, vocab]}; lowest id wins ties. */
-    public int bestAllowed(float[] logProbs, int row, int vocab) {
-        int base = row * vocab;
-        int best = -1;
-        float bestValue = Float.NEGATIVE_INFINITY;
-        for (int w = 0; w < vocab; w++) {
-            if (!allowed(w)) continue;
-            float v = logProbs[base + w];
-            if (best < 0 || v > bestValue) {
-                best = w;
-                bestValue = v;
-            }
-        }
-        return best;
+    /** The allowed id with the highest log-probability in a row of a step's output; the lowest id wins ties. */
+    public int bestAllowed(LogProbabilities logProbs, int row) {
+        int best = logProbs.best(row);
+        return allowed(best) ? best : logProbs.bestAmong(row, this::allowed);
     }
 
     /** Whether the decoder may output this id: never padding or {@code <s>}, and {@code <unk>} only if allowed. */

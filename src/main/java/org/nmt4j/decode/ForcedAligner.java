@@ -1,11 +1,10 @@
 package org.nmt4j.decode;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.corpus.SourceBatches;
+import org.nmt4j.model.LogProbabilities;
 import org.nmt4j.model.Seq2SeqModel;
-import org.nmt4j.model.Tensors;
 import org.nmt4j.model.Workspaces;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.train.TrainedModel;
@@ -127,15 +126,15 @@ public final class ForcedAligner {
         for (int t = 0; t < steps; t++) {
             Cancellation.stopIfInterrupted();
             Seq2SeqModel.StepOutput step = model.model().decodeStep(start.encoded(), state, previous);
-            INDArray logProbs = step.logProbs();
-            float[] alpha = Tensors.toFloats(step.attention());
+            LogProbabilities logProbs = step.logProbs();
+            float[] alpha = step.attention();
             for (int r = 0; r < b; r++) {
                 int[] target = pairs.get(sentences[r]).targetIds();
                 if (t >= target.length) {
                     previous[r] = Vocabulary.EOS_ID;   // finished: its further steps are computed and ignored
                     continue;
                 }
-                probabilities[r][t] = logProbs.getFloat(r, target[t]);
+                probabilities[r][t] = logProbs.get(r, target[t]);
                 attention[r][t] = Arrays.copyOfRange(alpha, r * width, r * width + padded.lengths()[r]);
                 previous[r] = target[t];
             }

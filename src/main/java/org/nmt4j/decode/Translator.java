@@ -1,6 +1,7 @@
 package org.nmt4j.decode;
 
 import org.nmt4j.corpus.EncodedCorpus;
+import org.nmt4j.subword.SubwordJoiner;
 import org.nmt4j.tokenize.Detokenizer;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
@@ -21,7 +22,9 @@ import java.util.function.IntConsumer;
  *
  * <p>Steps: normalise and tokenise with the model's own source tokenizer, cut to {@link #maxSourceTokens()}
  * (with a warning, never an exception), map to ids and append {@code </s>}, decode (greedy when
- * {@code beam == 1}, otherwise {@link BeamSearch}), replace {@code <unk>} if asked, detokenise.
+ * {@code beam == 1}, otherwise {@link BeamSearch}), replace {@code <unk>} if asked, join subwords, detokenise.
+ * For a subword model the tokens are subwords (marked as {@link SubwordJoiner} says, and cut at
+ * {@link #maxSourceTokens()} subwords); {@link Translation#wordLevel()} merges them into words.
  *
  * <p>Conventions: {@link Translation#sourceTokens()} are the tokens the model saw followed by {@code "</s>"},
  * so they name the columns of every alignment matrix one to one; each {@link Hypothesis#alignment()} has one
@@ -48,6 +51,7 @@ public final class Translator {
     private final GreedyDecoder greedy;
     private final BeamSearch beam;
     private final int threads;
+    private final boolean subwords;
 
     /** A translator that keeps at most {@link #DEFAULT_MAX_SOURCE_TOKENS} source tokens. */
     public Translator(TrainedModel model) {
@@ -73,6 +77,7 @@ public final class Translator {
         this.detokenizer = TokenizerFactory.detokenizer(model.config().targetTokenizer());
         this.greedy = new GreedyDecoder(model.model());
         this.beam = new BeamSearch(model.model());
+        this.subwords = model.subwords().enabled();
     }
 
     public TrainedModel model() {
@@ -159,23 +164,27 @@ public final class Translator {
         return new Source(normalized, tokens, ids, truncated);
     }
 
-    private static Translation empty(Source source) {
+    private Translation empty(Source source) {
         Hypothesis h = new Hypothesis(List.of(), "", 0.0, 0.0, new float[0][0], new boolean[0]);
-        return new Translation(source.text(), List.of(), h, List.of(h), source.truncated());
+        return new Translation(source.text(), List.of(), h, List.of(h), source.truncated(), subwords);
     }
 
     private Translation translation(Source source, List<DecodedSequence> decoded, DecodeOptions options) {
         // Several beam hypotheses can become the same tokens once <unk> is replaced: keep the best of each.
         Map<List<String>, Hypothesis> distinct = new LinkedHashMap<>();
+        // With subwords, an <unk> copies the whole source word of the piece it attended to most.
+        List<String> copyable = subwords ? SubwordJoiner.wordOfEachToken(source.tokens()) : source.tokens();
         for (DecodedSequence d : decoded) {
-            UnknownWords.Replacement r = UnknownWords.apply(d.tokenIds(), d.alignment(), source.tokens(),
+            UnknownWords.Replacement r = UnknownWords.apply(d.tokenIds(), d.alignment(), copyable,
                     model.targetVocabulary(), options.replaceUnknowns());
-            distinct.putIfAbsent(r.tokens(), new Hypothesis(r.tokens(), detokenizer.detokenize(r.tokens()),
+            List<String> words = subwords ? SubwordJoiner.join(r.tokens()) : r.tokens();
+            distinct.putIfAbsent(r.tokens(), new Hypothesis(r.tokens(), detokenizer.detokenize(words),
                     d.score(), d.logProb(), d.alignment(), r.replaced()));
         }
         List<Hypothesis> nbest = List.copyOf(distinct.values()).subList(0, Math.min(options.nbest(), distinct.size()));
         List<String> sourceTokens = new ArrayList<>(source.tokens());
         sourceTokens.add(Vocabulary.EOS);
-        return new Translation(source.text(), List.copyOf(sourceTokens), nbest.get(0), List.copyOf(nbest), source.truncated());
+        return new Translation(source.text(), List.copyOf(sourceTokens), nbest.get(0), List.copyOf(nbest), source.truncated(),
+                subwords);
     }
 }

@@ -1,2 +1,6 @@
-/** File helpers shared by every stage: atomic writes (temp file + rename) so nothing is left half-written. */
+/**
+ * File helpers shared by every stage: {@link org.nmt4j.io.AtomicFiles} (temp file, fsync, rename) so nothing is left
+ * half-written, the {@link org.nmt4j.io.FileOperations} seam those writes go through (tests make any step fail), and
+ * {@link org.nmt4j.io.IoErrors} for one-line messages that name the file.
+ */
 package org.nmt4j.io;

@@ -18,12 +18,19 @@ public record ModelConfig(int sourceVocabSize, int targetVocabSize, CellType cel
                           int embeddingSize, int hiddenSize, int layers, boolean bidirectional, double dropout,
                           boolean tieEmbeddings) {
 
+    /** Largest embedding or hidden size accepted: far above any RNN this code can train, far below a memory error. */
+    public static final int MAX_SIZE = 8192;
+    /** Most stacked layers accepted. */
+    public static final int MAX_LAYERS = 16;
+    /** Largest vocabulary accepted. */
+    public static final int MAX_VOCABULARY = 1 << 21;
+
     public ModelConfig {
-        positive("sourceVocabSize", sourceVocabSize);
-        positive("targetVocabSize", targetVocabSize);
-        positive("embeddingSize", embeddingSize);
-        positive("hiddenSize", hiddenSize);
-        positive("layers", layers);
+        inRange("sourceVocabSize", sourceVocabSize, MAX_VOCABULARY);
+        inRange("targetVocabSize", targetVocabSize, MAX_VOCABULARY);
+        inRange("embedding", embeddingSize, MAX_SIZE);
+        inRange("hidden", hiddenSize, MAX_SIZE);
+        inRange("layers", layers, MAX_LAYERS);
         if (cell == null || attention == null) throw new IllegalArgumentException("cell and attention must be set");
         if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         int encoderOutput = hiddenSize * (bidirectional ? 2 : 1);
@@ -38,8 +45,9 @@ public record ModelConfig(int sourceVocabSize, int targetVocabSize, CellType cel
         }
     }
 
-    private static void positive(String name, int value) {
+    private static void inRange(String name, int value, int max) {
         if (value <= 0) throw new IllegalArgumentException(name + " must be positive, got " + value);
+        if (value > max) throw new IllegalArgumentException(name + " must be at most " + max + ", got " + value);
     }
 
     /** Size of each encoder state {@code h_j} seen by attention. */

@@ -2,8 +2,8 @@ package org.nmt4j.model;
 
 import org.nmt4j.corpus.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
@@ -204,8 +204,11 @@ public final class Seq2SeqModel {
         }
     }
 
-    /** Result of one decoding step: log-probabilities {@code [B,V]}, attention {@code [B,S]}, next state. */
-    public record StepOutput(INDArray logProbs, INDArray attention, DecoderState state) {
+    /**
+     * Result of one decoding step: the next-token log-probabilities of each row, the attention weights
+     * ({@code [B, S]} row-major on the heap) and the next state.
+     */
+    public record StepOutput(LogProbabilities logProbs, float[] attention, DecoderState state) {
     }
 
     /** Encodes and returns both the attention memory and the initial decoder state. */
@@ -220,14 +223,25 @@ public final class Seq2SeqModel {
     public record Start(Encoded encoded, DecoderState state) {
     }
 
-    /** One decoder step for a batch of previous tokens. */
+    /**
+     * One decoder step for a batch of previous tokens. Its temporaries (the {@code [B, V]} logits above all) live in a
+     * workspace of their own that every step reuses; only the next state moves out to the caller's workspace.
+     * (In the caller's, the workspace grew with every step and was re-initialised, zeroed, after each batch: 8 % of
+     * batched greedy decoding.)
+     */
     public StepOutput decodeStep(Encoded encoded, DecoderState state, int[] previousTokens) {
-        INDArray emb = decoder.embed(previousTokens);
-        Decoder.Step st = decoder.advance(encoded.memory, state.layers, decoder.embeddingProjection(emb), null, null, 0);
-        RecurrentCell.State[] next = st.next();
-        INDArray f = Nd4j.hstack(next[next.length - 1].h(), st.attention().context(), emb);
-        INDArray logits = decoder.logits(decoder.deepOutput(f));
-        INDArray logp = Nd4j.exec(new LogSoftMax(logits))[0];
-        return new StepOutput(logp, st.attention().alpha(), new DecoderState(next));
+        try (MemoryWorkspace ws = Workspaces.open("decode-step")) {
+            INDArray emb = decoder.embed(previousTokens);
+            Decoder.Step st = decoder.advance(encoded.memory, state.layers, decoder.embeddingProjection(emb), null, null, 0);
+            RecurrentCell.State[] next = st.next();
+            INDArray f = Nd4j.hstack(next[next.length - 1].h(), st.attention().context(), emb);
+            LogProbabilities logProbs = LogProbabilities.ofLogits(decoder.logits(decoder.deepOutput(f)));
+            float[] attention = Tensors.toFloats(st.attention().alpha());
+            RecurrentCell.State[] kept = new RecurrentCell.State[next.length];
+            for (int l = 0; l < next.length; l++) {
+                kept[l] = new RecurrentCell.State(next[l].h().leverage(), next[l].c() == null ? null : next[l].c().leverage());
+            }
+            return new StepOutput(logProbs, attention, new DecoderState(kept));
+        }
     }
 }

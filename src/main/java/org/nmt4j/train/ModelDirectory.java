@@ -1,5 +1,6 @@
 package org.nmt4j.train;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,20 +8,25 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.subword.Subwords;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The on-disk layout of a trained model, {@code models/<name>/}: {@code config.yaml} (every setting),
- * {@code source.vocab}, {@code target.vocab}, {@code weights.bin} (the best checkpoint), {@code last.bin} and
- * {@code last-state.json} (for {@code train --resume}), {@code training-log.csv}, {@code training-curve.svg} and
- * {@code metrics.json}.
+ * {@code source.vocab}, {@code target.vocab}, {@code weights.bin} (the best checkpoint), {@code checkpoints/}
+ * (for {@code train --resume}, see {@link Checkpoints}), {@code training-log.csv}, {@code training-curve.svg} and
+ * {@code metrics.json}; a subword model also holds its BPE codes ({@code bpe.codes}, or
+ * {@code source.bpe.codes} and {@code target.bpe.codes}, see {@link Subwords}). Directories of nmt4j 0.1 hold {@code last.bin}, {@code last-optimizer.bin} and
+ * {@code last-state.json} instead of {@code checkpoints/}; they still load and resume.
  * Loading needs nothing but the directory.
  */
 public final class ModelDirectory {
@@ -29,6 +35,7 @@ public final class ModelDirectory {
     public static final String SOURCE_VOCAB = "source.vocab";
     public static final String TARGET_VOCAB = "target.vocab";
     public static final String WEIGHTS = "weights.bin";
+    /** The resume checkpoint of nmt4j 0.1 (read, then replaced by {@code checkpoints/}). */
     public static final String LAST_WEIGHTS = "last.bin";
     public static final String LAST_STATE = "last-state.json";
     public static final String OPTIMIZER_STATE = "last-optimizer.bin";
@@ -40,7 +47,9 @@ public final class ModelDirectory {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // A key given twice ("hidden: 256" and later "hidden: 512") is a mistake, not "the last one wins".
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -48,7 +57,7 @@ public final class ModelDirectory {
     private ModelDirectory() {
     }
 
-    /** A YAML mapper configured as for {@code config.yaml} (strict about unknown keys). */
+    /** A YAML mapper configured as for {@code config.yaml} (strict about unknown and duplicate keys). */
     public static ObjectMapper yaml() {
         return YAML;
     }
@@ -60,10 +69,16 @@ public final class ModelDirectory {
     public static TrainingConfig readConfig(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": not found");
         try {
+            // A config written before a setting existed lacks it: fill in the value that means "as before".
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o && TrainingConfig.addMissingOptionalSettings(o)) {
+                return YAML.treeToValue(o, TrainingConfig.class);
+            }
             return YAML.readValue(file.toFile(), TrainingConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String why = e.getOriginalMessage().replaceAll("Missing creator property '([^']+)'.*", "missing setting '$1'")
-                    .replaceAll("Unrecognized field \"([^\"]+)\".*", "unknown setting '$1'");
+                    .replaceAll("Unrecognized field \"([^\"]+)\".*", "unknown setting '$1'")
+                    .replaceAll("Duplicate field '([^']+)'.*", "setting '$1' is given twice");
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new IOException(file + ": invalid config" + where + ": " + why, e);
         }
@@ -93,6 +108,7 @@ public final class ModelDirectory {
         writeConfig(target, m.config());
         m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
         m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
+        m.subwords().save(target);
         for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION}) {
             if (Files.isRegularFile(source.resolve(extra))) {
                 AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));
@@ -107,7 +123,7 @@ public final class ModelDirectory {
         return load(dir, WEIGHTS, DataType.FLOAT);
     }
 
-    /** Loads the model with the named weights file ({@link #WEIGHTS} or {@link #LAST_WEIGHTS}). */
+    /** Loads the model with the named weights file ({@link #WEIGHTS}, or a checkpoint's, relative to {@code dir}). */
     public static TrainedModel load(Path dir, String weightsName, DataType dataType) throws IOException {
         if (!Files.isDirectory(dir)) throw new IOException(dir + ": model directory not found");
         NativeThreads.configure();
@@ -119,14 +135,59 @@ public final class ModelDirectory {
         }
         Vocabulary src = Vocabulary.load(dir.resolve(SOURCE_VOCAB));
         Vocabulary tgt = Vocabulary.load(dir.resolve(TARGET_VOCAB));
-        Parameters params;
+        ModelConfig modelConfig;
+        Map<String, long[]> declared;
         try {
-            params = Seq2SeqModel.declare(config.modelConfig(src.size(), tgt.size())).build(dataType, 0);
+            modelConfig = config.modelConfig(src.size(), tgt.size());
+            declared = Seq2SeqModel.declare(modelConfig).shapesView();
         } catch (IllegalArgumentException e) {
             throw new IOException(configFile + ": " + e.getMessage(), e);
         }
-        WeightsFile.load(dir.resolve(weightsName), params);
-        return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(config.modelConfig(src.size(), tgt.size()), params));
+        // Sizes are checked against the file's headers before the (possibly huge) tensors are allocated.
+        Path weightsFile = dir.resolve(weightsName);
+        checkAgainstWeights(dir, config, modelConfig, declared, weightsFile, WeightsFile.layout(weightsFile));
+        Parameters params = Seq2SeqModel.declare(modelConfig).build(dataType, 0);
+        WeightsFile.load(weightsFile, params);
+        Subwords subwords = config.subwords() ? Subwords.load(dir, config.bpeJoint()) : Subwords.NONE;
+        return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(modelConfig, params), subwords);
+    }
+
+    /**
+     * Says which file disagrees with the weights when the config or a vocabulary no longer matches what the
+     * weights were trained with: a vocabulary edited or swapped, or a size changed in {@code config.yaml}.
+     */
+    static void checkAgainstWeights(Path dir, TrainingConfig config, ModelConfig model, Map<String, long[]> declared,
+                                    Path weightsFile, WeightsFile.Layout file) throws IOException {
+        long needed = declared.values().stream().mapToLong(s -> java.util.Arrays.stream(s).reduce(1, Math::multiplyExact)).sum();
+        boolean same = declared.size() == file.shapes().size();
+        if (same) {
+            var a = declared.entrySet().iterator();
+            var b = file.shapes().entrySet().iterator();
+            while (same && a.hasNext()) {
+                var x = a.next();
+                var y = b.next();
+                same = x.getKey().equals(y.getKey()) && java.util.Arrays.equals(x.getValue(), y.getValue());
+            }
+        }
+        if (same) return;
+        long srcRows = file.dim("encoder.embedding", 0), tgtRows = file.dim("output.bv", 1);
+        if (srcRows >= 0 && srcRows != model.sourceVocabSize()) {
+            throw new IOException("vocabulary " + dir.resolve(SOURCE_VOCAB) + " has " + model.sourceVocabSize()
+                    + " entries but " + weightsFile + " was trained with " + srcRows);
+        }
+        if (tgtRows >= 0 && tgtRows != model.targetVocabSize()) {
+            throw new IOException("vocabulary " + dir.resolve(TARGET_VOCAB) + " has " + model.targetVocabSize()
+                    + " entries but " + weightsFile + " was trained with " + tgtRows);
+        }
+        String counts = String.format(java.util.Locale.ROOT, "the config needs %,d floats in %d tensors, the file has %,d in %d",
+                needed, declared.size(), file.floats(), file.shapes().size());
+        long embedding = file.dim("encoder.embedding", 1), hidden = file.dim("bridge.b", 1);
+        String setting = embedding >= 0 && embedding != config.embedding() ? "embedding " + config.embedding()
+                + " disagrees with " + weightsFile + " (trained with embedding " + embedding + "; "
+                : hidden >= 0 && hidden != config.hidden() ? "hidden " + config.hidden() + " disagrees with " + weightsFile
+                + " (trained with hidden " + hidden + "; "
+                : "the architecture (cell, attention, layers, bidirectional, tieEmbeddings) disagrees with " + weightsFile + " (";
+        throw new IOException(dir.resolve(CONFIG) + ": " + setting + counts + ")");
     }
 
 }

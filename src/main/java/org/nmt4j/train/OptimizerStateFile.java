@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
@@ -22,21 +23,24 @@ final class OptimizerStateFile {
     }
 
     static void save(AdamOptimizer adam, Path file) throws IOException {
+        AtomicFiles.write(file, raw -> write(adam, raw));
+    }
+
+    /** The file's bytes, to any stream (a checkpoint hashes them on the way). */
+    static void write(AdamOptimizer adam, OutputStream raw) throws IOException {
         float[] m = adam.firstMoments(), v = adam.secondMoments();
-        AtomicFiles.write(file, raw -> {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
-            out.writeInt(MAGIC);
-            out.writeLong(m.length);
-            out.writeDouble(adam.learningRate());
-            CRC32 crc = new CRC32();
-            for (float[] a : new float[][]{m, v}) {
-                byte[] bytes = WeightsFile.encode(a, false);
-                crc.update(bytes);
-                out.write(bytes);
-            }
-            out.writeLong(crc.getValue());
-            out.flush();
-        });
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
+        out.writeInt(MAGIC);
+        out.writeLong(m.length);
+        out.writeDouble(adam.learningRate());
+        CRC32 crc = new CRC32();
+        for (float[] a : new float[][]{m, v}) {
+            byte[] bytes = WeightsFile.encode(a, false);
+            crc.update(bytes);
+            out.write(bytes);
+        }
+        out.writeLong(crc.getValue());
+        out.flush();
     }
 
     static void load(Path file, AdamOptimizer adam) throws IOException {
@@ -54,6 +58,7 @@ final class OptimizerStateFile {
                 System.arraycopy(WeightsFile.decode(bytes, a.length, false), 0, a, 0, a.length);
             }
             if (in.readLong() != crc.getValue()) throw new IOException(file + ": checksum mismatch, the file is corrupt");
+            if (in.read() != -1) throw new IOException(file + ": unexpected data after the checksum");
         } catch (EOFException e) {
             throw new IOException(file + ": file is truncated", e);
         }

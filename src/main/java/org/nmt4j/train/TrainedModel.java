@@ -1,25 +1,38 @@
 package org.nmt4j.train;
 
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.subword.Subwords;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.nio.file.Path;
 
-/** A model loaded from its directory, with everything needed to turn text into ids and back. */
+/**
+ * A model loaded from its directory, with everything needed to turn text into ids and back.
+ *
+ * @param subwords the BPE models applied after the word tokenizers ({@link Subwords#NONE} for a word-level model)
+ */
 public record TrainedModel(Path directory, TrainingConfig config, Vocabulary sourceVocabulary,
-                           Vocabulary targetVocabulary, Seq2SeqModel model) {
+                           Vocabulary targetVocabulary, Seq2SeqModel model, Subwords subwords) {
+
+    /** A word-level model. */
+    public TrainedModel(Path directory, TrainingConfig config, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
+                        Seq2SeqModel model) {
+        this(directory, config, sourceVocabulary, targetVocabulary, model, Subwords.NONE);
+    }
 
     public String name() {
         return directory.getFileName().toString();
     }
 
+    /** The source tokenizer the model was trained with: words, then subwords for a subword model. */
     public Tokenizer sourceTokenizer() {
-        return TokenizerFactory.create(config.sourceTokenizer());
+        return subwords.sourceTokenizer(TokenizerFactory.create(config.sourceTokenizer()));
     }
 
+    /** The target tokenizer the model was trained with: words, then subwords for a subword model. */
     public Tokenizer targetTokenizer() {
-        return TokenizerFactory.create(config.targetTokenizer());
+        return subwords.targetTokenizer(TokenizerFactory.create(config.targetTokenizer()));
     }
 }

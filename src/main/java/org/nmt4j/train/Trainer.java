@@ -9,6 +9,7 @@ import org.nmt4j.corpus.Batcher;
 import org.nmt4j.corpus.BatchingConfig;
 import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.corpus.SentencePair;
+import org.nmt4j.io.FileOperations;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.model.Workspaces;
@@ -16,15 +17,15 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.IntFunction;
 
 /**
  * The training loop: Adam with gradient-norm clipping, teacher forcing, validation loss/perplexity (and BLEU
  * through a {@link ValidationBleu} hook) every N steps and at each epoch end, learning-rate decay on plateau,
- * early stopping, and atomic {@code best}/{@code last} checkpoints that {@code --resume} continues from.
+ * early stopping, and the atomic best weights and resume {@link Checkpoints} that {@code --resume} continues from.
  */
 public final class Trainer {
 
@@ -54,6 +55,8 @@ public final class Trainer {
     private final PrintStream log;
     private final boolean progressBar;
     private int threads = GradientWorkers.defaultThreads();
+    private FileOperations files = FileOperations.SYSTEM;
+    private IntFunction<EncodedCorpus> trainingEpochs;
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
                    ValidationBleu bleu, PrintStream log, boolean progressBar) {
@@ -74,22 +77,50 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains from scratch, or from the {@code last} checkpoint state when {@code resume} holds it. */
-    public Result run(TrainingState resume) throws IOException {
+    /**
+     * Re-encodes the training corpus for each epoch (0-based), e.g. with BPE-dropout; the function must give the
+     * same corpus for the same epoch, so a resumed run sees the batches it would have seen. Default: the corpus
+     * given to the constructor, every epoch.
+     */
+    public Trainer trainingEpochs(IntFunction<EncodedCorpus> corpusOfEpoch) {
+        this.trainingEpochs = corpusOfEpoch;
+        return this;
+    }
+
+    /** The file operations that checkpoints and best weights are written with (tests inject failures here). */
+    Trainer files(FileOperations files) {
+        this.files = files;
+        return this;
+    }
+
+    /**
+     * Trains from scratch ({@code resume} null), or from a checkpoint whose weights the model already holds: its
+     * optimizer state and loop state are read here.
+     */
+    Result run(Checkpoints.Found resume) throws IOException {
         Parameters params = model.parameters();
         AdamOptimizer adam = new AdamOptimizer(params.count(), config.learningRate());
-        TrainingState state = resume == null ? TrainingState.initial(config.learningRate()) : resume;
+        TrainingState state = resume == null ? TrainingState.initial(config.learningRate()) : resume.state();
+        TrainingLog csv;
         if (resume != null) {
-            OptimizerStateFile.load(modelDir.resolve(ModelDirectory.OPTIMIZER_STATE), adam);
-            log.printf("resuming at epoch %d, step %d (lr %.2e, best val loss %.4f)%n", state.epoch(), state.step(),
-                    state.learningRate(), state.bestValidationLoss());
+            OptimizerStateFile.load(resume.optimizer(), adam);
+            log.printf("resuming at epoch %d, step %d (lr %.2e, best val loss %.4f) from %s%n", state.epoch(), state.step(),
+                    state.learningRate(), state.bestValidationLoss(), resume.where());
+            csv = TrainingLog.resumedAt(modelDir.resolve(ModelDirectory.LOG), state.step());
+            if (csv.dropped() > 0) {
+                log.printf("%s: dropped %d row(s) written after step %d, the step resumed from%n",
+                        modelDir.resolve(ModelDirectory.LOG), csv.dropped(), state.step());
+            }
+        } else {
+            csv = new TrainingLog(modelDir.resolve(ModelDirectory.LOG));
         }
+        Checkpoints checkpoints = new Checkpoints(modelDir, files);
         adam.setLearningRate(state.learningRate());
 
-        Batcher batcher = new Batcher(train, new BatchingConfig(config.batchSize(), 0, 2, config.seed()));
+        BatchingConfig batching = new BatchingConfig(config.batchSize(), 0, 2, config.seed());
+        Batcher batcher = new Batcher(train, batching);
         List<Batch> validBatches = new Batcher(valid, new BatchingConfig(Math.max(config.batchSize(), 64), 0, 0, config.seed()))
                 .epoch(0);
-        TrainingLog csv = new TrainingLog(modelDir.resolve(ModelDirectory.LOG), resume != null);
         long started = System.nanoTime();
         double priorSeconds = state.seconds();
         double deadline = config.maxMinutes() > 0 ? config.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
@@ -97,7 +128,8 @@ public final class Trainer {
         int epoch = state.epoch();
         try (GradientWorkers workers = new GradientWorkers(model, threads)) {
             while (!stop && epoch < config.epochs()) {
-                List<Batch> batches = batcher.epoch(epoch);
+                List<Batch> batches = (trainingEpochs == null ? batcher : new Batcher(trainingEpochs.apply(epoch), batching))
+                        .epoch(epoch);
                 int first = state.batchInEpoch();
                 long epochTokens = 0;
                 double epochLoss = 0;
@@ -135,7 +167,7 @@ public final class Trainer {
                         }
                         if (config.validateEvery() > 0 && step % config.validateEvery() == 0) {
                             state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond,
-                                    adam, false);
+                                    adam, checkpoints, false);
                             stop = state.badValidations() >= config.earlyStopping() && config.earlyStopping() > 0;
                         }
                         if (elapsed(started, priorSeconds) >= deadline) {
@@ -155,7 +187,7 @@ public final class Trainer {
                 }
                 if (!(config.validateEvery() > 0 && state.step() % config.validateEvery() == 0)) {
                     state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond, adam,
-                            true);
+                            checkpoints, true);
                 }
                 if (config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping()) {
                     log.printf("early stopping: validation loss has not improved for %d validations%n", state.badValidations());
@@ -170,7 +202,7 @@ public final class Trainer {
     }
 
     private TrainingState validate(TrainingState state, List<Batch> validBatches, TrainingLog csv, double trainLoss,
-                                   double tokensPerSecond, AdamOptimizer adam, boolean epochEnd)
+                                   double tokensPerSecond, AdamOptimizer adam, Checkpoints checkpoints, boolean epochEnd)
             throws IOException {
         double sum = 0;
         long tokens = 0;
@@ -186,7 +218,7 @@ public final class Trainer {
         boolean improved = valLoss < state.bestValidationLoss();
         TrainingState next = state.afterValidation(valLoss, improved, valBleu.orElse(-1));
         if (improved) {
-            WeightsFile.save(model.parameters(), modelDir.resolve(ModelDirectory.WEIGHTS));
+            WeightsFile.save(files, model.parameters(), modelDir.resolve(ModelDirectory.WEIGHTS), WeightsFile.Precision.FLOAT32);
         } else if (config.lrDecay() < 1 && next.plateau() > config.lrPatience()) {
             double lr = next.learningRate() * config.lrDecay();
             adam.setLearningRate(lr);
@@ -201,10 +233,8 @@ public final class Trainer {
                 next.batchInEpoch() == 0 ? next.epoch() : next.epoch() + 1, next.step(), trainLoss, valLoss, Math.exp(valLoss),
                 valBleu.isPresent() ? String.format(" BLEU %.2f", valBleu.getAsDouble()) : "", next.learningRate(),
                 tokensPerSecond, improved ? " (best, saved)" : "");
-        // The `last` checkpoint: weights, optimizer moments and loop state, each written atomically.
-        WeightsFile.save(model.parameters(), modelDir.resolve(ModelDirectory.LAST_WEIGHTS));
-        OptimizerStateFile.save(adam, modelDir.resolve(ModelDirectory.OPTIMIZER_STATE));
-        next.save(modelDir.resolve(ModelDirectory.LAST_STATE));
+        // The resume checkpoint: weights, optimizer moments and loop state, written as one unit.
+        checkpoints.write(model.parameters(), adam, next);
         return next;
     }
 
@@ -226,11 +256,9 @@ public final class Trainer {
         return priorSeconds + (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    /** Does {@code dir} hold a checkpoint to resume from? */
-    public static boolean canResume(Path dir) {
-        return Files.isRegularFile(dir.resolve(ModelDirectory.LAST_STATE))
-                && Files.isRegularFile(dir.resolve(ModelDirectory.LAST_WEIGHTS))
-                && Files.isRegularFile(dir.resolve(ModelDirectory.OPTIMIZER_STATE));
+    /** Does {@code dir} hold a checkpoint to resume from (complete or not: resuming verifies it)? */
+    public static boolean canResume(Path dir) throws IOException {
+        return new Checkpoints(dir, FileOperations.SYSTEM).exist();
     }
 
     static DataType trainingType() {

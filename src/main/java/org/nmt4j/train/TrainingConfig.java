@@ -1,10 +1,14 @@
 package org.nmt4j.train;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.nmt4j.model.AttentionType;
 import org.nmt4j.model.CellType;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.tokenize.TokenizerConfig;
+
+import java.util.Map;
 
 /**
  * Everything that defines one training run: data, tokenisation, vocabulary, architecture and optimisation.
@@ -30,7 +34,53 @@ public record TrainingConfig(
         // optimisation
         int batchSize, double learningRate, double clipNorm, double labelSmoothing, int epochs,
         double maxMinutes, int validateEvery, int lrPatience, double lrDecay, int earlyStopping,
-        int bleuSample, long seed) {
+        int bleuSample, long seed,
+        // subwords (BPE after the word tokenizer): 0 merges means a word-level model
+        int bpeMerges, boolean bpeJoint, double bpeDropout) {
+
+    /**
+     * Settings added after the first model directories were written, with the values that mean "as before"; a
+     * stored config.yaml without them still loads (see {@link #addMissingOptionalSettings}).
+     */
+    public static final Map<String, Object> OPTIONAL_SETTINGS = Map.of("bpeMerges", 0, "bpeJoint", true, "bpeDropout", 0.0);
+
+    /** A word-level run (no subwords): the settings every config had before subwords. */
+    public TrainingConfig(String name, String sourceLanguage, String targetLanguage,
+                          String trainTsv, String trainSource, String trainTarget,
+                          String validTsv, String validSource, String validTarget, int maxTokens,
+                          String tokenizer, boolean lowercase,
+                          int minFreq, int maxVocab, String sourceVocab, String targetVocab,
+                          String cell, String attention, int embedding, int hidden, int layers, boolean bidirectional,
+                          double dropout, boolean tieEmbeddings,
+                          int batchSize, double learningRate, double clipNorm, double labelSmoothing, int epochs,
+                          double maxMinutes, int validateEvery, int lrPatience, double lrDecay, int earlyStopping,
+                          int bleuSample, long seed) {
+        this(name, sourceLanguage, targetLanguage, trainTsv, trainSource, trainTarget, validTsv, validSource, validTarget,
+                maxTokens, tokenizer, lowercase, minFreq, maxVocab, sourceVocab, targetVocab, cell, attention, embedding,
+                hidden, layers, bidirectional, dropout, tieEmbeddings, batchSize, learningRate, clipNorm, labelSmoothing,
+                epochs, maxMinutes, validateEvery, lrPatience, lrDecay, earlyStopping, bleuSample, seed, 0, true, 0.0);
+    }
+
+    /** Adds each missing {@link #OPTIONAL_SETTINGS} key with its default; true if any was missing. */
+    public static boolean addMissingOptionalSettings(ObjectNode config) {
+        boolean added = false;
+        for (Map.Entry<String, Object> e : OPTIONAL_SETTINGS.entrySet()) {
+            if (!config.has(e.getKey())) {
+                Object v = e.getValue();
+                if (v instanceof Integer i) config.put(e.getKey(), i);
+                else if (v instanceof Boolean b) config.put(e.getKey(), b);
+                else config.put(e.getKey(), (Double) v);
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    /** Whether the run works on subwords. */
+    @JsonIgnore
+    public boolean subwords() {
+        return bpeMerges > 0;
+    }
 
     /** Defaults matching the reference setting (bi-LSTM, 256/256, additive attention, batch 64). */
     public static TrainingConfig defaults() {
@@ -39,7 +89,8 @@ public record TrainingConfig(
                 "word", false,
                 2, 0, null, null,
                 "lstm", "additive", 256, 256, 1, true, 0.3, false,
-                64, 1e-3, 1.0, 0.0, 12, 0, 0, 0, 0.5, 4, 200, 1234);
+                64, 1e-3, 1.0, 0.0, 12, 0, 0, 0, 0.5, 4, 200, 1234,
+                0, true, 0.0);
     }
 
     /** Checks values and combinations, with messages that name the setting. */
@@ -61,6 +112,9 @@ public record TrainingConfig(
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1");
         if (minFreq < 1) throw new IllegalArgumentException("minFreq must be >= 1");
         if (lrDecay <= 0 || lrDecay > 1) throw new IllegalArgumentException("lrDecay must be in (0, 1]");
+        if (bpeMerges < 0) throw new IllegalArgumentException("bpeMerges must be >= 0 (0 = no subwords)");
+        if (bpeDropout < 0 || bpeDropout >= 1) throw new IllegalArgumentException("bpeDropout must be in [0, 1)");
+        if (bpeDropout > 0 && bpeMerges == 0) throw new IllegalArgumentException("bpeDropout needs bpeMerges > 0");
         CellType.parse(cell);
         AttentionType.parse(attention);
         modelConfig(10, 10); // architecture checks (e.g. dot attention sizes)

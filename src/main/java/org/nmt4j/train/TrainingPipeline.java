@@ -7,8 +7,11 @@ import org.nmt4j.corpus.PairFilter;
 import org.nmt4j.corpus.ParallelCorpus;
 import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.io.FileOperations;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.subword.BpeLearner;
+import org.nmt4j.subword.Subwords;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.Vocabulary;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -48,19 +52,27 @@ public final class TrainingPipeline {
     public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
                                      Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
                                      boolean progressBar, int threads) throws IOException {
+        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, FileOperations.SYSTEM);
+    }
+
+    /** As above, writing checkpoints and best weights through {@code files} (tests inject failures there). */
+    static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
+                              Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
+                              boolean progressBar, int threads, FileOperations files) throws IOException {
         config.validated();
         NativeThreads.configure();
         Path dir = where.modelsRoot().resolve(config.name());
-        if (resume && !Trainer.canResume(dir)) {
-            throw new IOException(dir + ": nothing to resume (no " + ModelDirectory.LAST_STATE + " checkpoint)");
+        Checkpoints checkpoints = new Checkpoints(dir, files);
+        if (resume && !checkpoints.exist()) {
+            throw new IOException(dir + ": nothing to resume (no checkpoint in " + Checkpoints.DIR + "/)");
         }
         if (!resume && !overwrite && Files.exists(dir.resolve(ModelDirectory.WEIGHTS))) {
             throw new IOException(dir + " already holds a trained model; use --resume to continue it, --overwrite to"
                     + " replace it, or another --name");
         }
-        Tokenizer srcTok = TokenizerFactory.create(config.sourceTokenizer());
-        Tokenizer tgtTok = TokenizerFactory.create(config.targetTokenizer());
-        PairFilter filter = PairFilter.tokenized(config.maxTokens(), srcTok, tgtTok);
+        Tokenizer srcWords = TokenizerFactory.create(config.sourceTokenizer());
+        Tokenizer tgtWords = TokenizerFactory.create(config.targetTokenizer());
+        PairFilter filter = PairFilter.tokenized(config.maxTokens(), srcWords, tgtWords);
         ParallelCorpus train = source(config.trainTsv(), config.trainSource(), config.trainTarget(), "train").read(filter);
         log.println(train.summary().describe());
         if (train.pairs().isEmpty()) throw new IOException("the training corpus has no usable pairs");
@@ -69,30 +81,44 @@ public final class TrainingPipeline {
         log.println(valid.summary().describe());
         if (valid.pairs().isEmpty()) throw new IOException("the validation corpus has no usable pairs");
 
+        Subwords subwords = !config.subwords() ? Subwords.NONE
+                : resume ? Subwords.load(dir, config.bpeJoint()) : learnSubwords(config, train.pairs(), srcWords, tgtWords, log);
+        Tokenizer srcTok = subwords.sourceTokenizer(srcWords);
+        Tokenizer tgtTok = subwords.targetTokenizer(tgtWords);
+        // With BPE-dropout the vocabularies also count one dropout segmentation, so the finer pieces have ids.
+        Random vocabRandom = new Random(config.seed() * 1_000_003L - 1);
+        Tokenizer srcDrop = config.bpeDropout() > 0 ? subwords.sourceTokenizer(srcWords, config.bpeDropout(), vocabRandom) : null;
+        Tokenizer tgtDrop = config.bpeDropout() > 0 ? subwords.targetTokenizer(tgtWords, config.bpeDropout(), vocabRandom) : null;
+
         Vocabulary srcVocab, tgtVocab;
         if (resume) {
             srcVocab = Vocabulary.load(dir.resolve(ModelDirectory.SOURCE_VOCAB));
             tgtVocab = Vocabulary.load(dir.resolve(ModelDirectory.TARGET_VOCAB));
         } else {
-            srcVocab = vocabulary(config.sourceVocab(), train.pairs(), SentencePair::source, srcTok, config, where,
-                    config.sourceLanguage(), log);
-            tgtVocab = vocabulary(config.targetVocab(), train.pairs(), SentencePair::target, tgtTok, config, where,
-                    config.targetLanguage(), log);
+            srcVocab = vocabulary(config.sourceVocab(), train.pairs(), SentencePair::source, srcTok, srcDrop, config,
+                    where, config.sourceLanguage(), log);
+            tgtVocab = vocabulary(config.targetVocab(), train.pairs(), SentencePair::target, tgtTok, tgtDrop, config,
+                    where, config.targetLanguage(), log);
         }
         EncodedCorpus trainIds = EncodedCorpus.encode(train.pairs(), srcTok, tgtTok, srcVocab, tgtVocab);
         EncodedCorpus validIds = EncodedCorpus.encode(valid.pairs(), srcTok, tgtTok, srcVocab, tgtVocab);
 
         Seq2SeqModel model;
-        TrainingState state = null;
+        Checkpoints.Found from = null;
+        int stale = checkpoints.deleteStale();
+        if (stale > 0) log.printf("%s: deleted %d temporary file(s) left by an interrupted run%n", dir, stale);
         if (resume) {
-            model = ModelDirectory.load(dir, ModelDirectory.LAST_WEIGHTS, Trainer.trainingType()).model();
-            state = TrainingState.load(dir.resolve(ModelDirectory.LAST_STATE));
+            from = checkpoints.newestComplete(log).orElseThrow(() -> new IOException(dir
+                    + ": nothing to resume: no checkpoint in " + Checkpoints.DIR + "/ is complete"));
+            model = ModelDirectory.load(dir, dir.relativize(from.weights()).toString(), Trainer.trainingType()).model();
             // A resumed run may extend its schedule (epochs, time budget, patience): record what it now trains with.
             if (!config.equals(storedConfig(dir))) ModelDirectory.writeConfig(dir, config);
         } else {
             Files.createDirectories(dir);
+            checkpoints.deleteAll();
             model = Seq2SeqModel.initialise(config.modelConfig(srcVocab.size(), tgtVocab.size()), Trainer.trainingType(), config.seed());
             ModelDirectory.writeConfig(dir, config);
+            subwords.save(dir);
             srcVocab.save(dir.resolve(ModelDirectory.SOURCE_VOCAB));
             tgtVocab.save(dir.resolve(ModelDirectory.TARGET_VOCAB));
         }
@@ -101,10 +127,21 @@ public final class TrainingPipeline {
         Trainer.ValidationBleu bleu = null;
         if (bleuFactory != null && config.bleuSample() > 0) {
             List<SentencePair> sample = evenlySpaced(valid.pairs(), config.bleuSample());
-            bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model), sample);
+            bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords), sample);
         }
-        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads);
-        Trainer.Result result = trainer.run(state);
+        Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads)
+                .files(files);
+        if (config.bpeDropout() > 0) {
+            Subwords sw = subwords;
+            Vocabulary sv = srcVocab, tv = tgtVocab;
+            trainer.trainingEpochs(epoch -> {
+                // One random source per epoch, drawn in corpus order: the same seed and epoch give the same pieces.
+                Random random = new Random(config.seed() * 1_000_003L + epoch + 0x5EED_B9EL);
+                return EncodedCorpus.encode(train.pairs(), sw.sourceTokenizer(srcWords, config.bpeDropout(), random),
+                        sw.targetTokenizer(tgtWords, config.bpeDropout(), random), sv, tv);
+            });
+        }
+        Trainer.Result result = trainer.run(from);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("epochs", result.epochs());
         metrics.put("steps", result.steps());
@@ -136,7 +173,13 @@ public final class TrainingPipeline {
 
     /** The config a model directory was trained with (for {@code --resume}). */
     public static TrainingConfig storedConfig(Path dir) throws IOException {
-        return ModelDirectory.readConfig(dir.resolve(ModelDirectory.CONFIG)).validated();
+        Path file = dir.resolve(ModelDirectory.CONFIG);
+        TrainingConfig config = ModelDirectory.readConfig(file);
+        try {
+            return config.validated();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     static String describe(TrainingConfig c) {
@@ -153,16 +196,48 @@ public final class TrainingPipeline {
     /** Counts one side of the training pairs and keeps tokens by the config's min-freq and max size. */
     static Vocabulary build(List<SentencePair> pairs, Function<SentencePair, String> side, Tokenizer tokenizer,
                             TrainingConfig config) {
+        return build(pairs, side, tokenizer, null, config);
+    }
+
+    /**
+     * Counts one side of the training pairs and keeps tokens by the config's min-freq and max size; {@code also}
+     * (null for none) counts the side a second time, e.g. segmented with BPE-dropout.
+     */
+    static Vocabulary build(List<SentencePair> pairs, Function<SentencePair, String> side, Tokenizer tokenizer,
+                            Tokenizer also, TrainingConfig config) {
         VocabularyBuilder builder = new VocabularyBuilder();
         for (SentencePair p : pairs) builder.add(tokenizer.tokenize(side.apply(p)));
+        if (also != null) for (SentencePair p : pairs) builder.add(also.tokenize(side.apply(p)));
         return builder.build(config.minFreq(), config.maxVocab());
     }
 
+    /** Learns the BPE model(s) the config asks for from the training pairs' words. */
+    static Subwords learnSubwords(TrainingConfig config, List<SentencePair> pairs, Tokenizer srcWords, Tokenizer tgtWords,
+                                  PrintStream log) {
+        long t0 = System.nanoTime();
+        BpeLearner learner = new BpeLearner(config.bpeMerges());
+        Map<String, Long> src = Subwords.countWords(pairs.stream().map(SentencePair::source).toList(), srcWords, null);
+        Subwords subwords;
+        if (config.bpeJoint()) {
+            Map<String, Long> both = Subwords.countWords(pairs.stream().map(SentencePair::target).toList(), tgtWords, src);
+            subwords = Subwords.joint(learner.learn(both));
+            log.printf("subwords: %,d joint BPE merges learned from %,d word types in %.1f s%n",
+                    subwords.source().model().size(), both.size(), (System.nanoTime() - t0) / 1e9);
+        } else {
+            Map<String, Long> tgt = Subwords.countWords(pairs.stream().map(SentencePair::target).toList(), tgtWords, null);
+            subwords = Subwords.separate(learner.learn(src), learner.learn(tgt));
+            log.printf("subwords: %,d + %,d BPE merges learned from %,d + %,d word types in %.1f s%n",
+                    subwords.source().model().size(), subwords.target().model().size(), src.size(), tgt.size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        return subwords;
+    }
+
     private static Vocabulary vocabulary(String given, List<SentencePair> pairs, Function<SentencePair, String> side,
-                                         Tokenizer tokenizer, TrainingConfig config, Locations where, String lang,
-                                         PrintStream log) throws IOException {
+                                         Tokenizer tokenizer, Tokenizer also, TrainingConfig config, Locations where,
+                                         String lang, PrintStream log) throws IOException {
         if (given != null) return Vocabulary.load(Path.of(given));
-        Vocabulary v = build(pairs, side, tokenizer, config);
+        Vocabulary v = build(pairs, side, tokenizer, also, config);
         Path file = where.vocabRoot().resolve(config.name() + "." + lang + ".vocab");
         v.save(file);
         log.printf("vocabulary %s: %,d entries (min-freq %d%s) -> %s%n", lang, v.size(), config.minFreq(),

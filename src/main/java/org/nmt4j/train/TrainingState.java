@@ -49,7 +49,12 @@ public record TrainingState(int epoch, int batchInEpoch, long step, double learn
     }
 
     public void save(Path file) throws IOException {
-        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
+        AtomicFiles.writeString(file, toJson());
+    }
+
+    /** The JSON that {@link #load} reads. */
+    String toJson() throws IOException {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
     }
 
     public static TrainingState load(Path file) throws IOException {

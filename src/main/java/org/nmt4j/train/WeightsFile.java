@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.io.FileOperations;
 import org.nmt4j.model.Parameters;
 
 import java.io.BufferedInputStream;
@@ -48,10 +49,16 @@ public final class WeightsFile {
     }
 
     public static void save(Parameters params, Path file, Precision precision) throws IOException {
-        AtomicFiles.write(file, out -> write(params, out, precision));
+        save(FileOperations.SYSTEM, params, file, precision);
     }
 
-    private static void write(Parameters params, OutputStream raw, Precision precision) throws IOException {
+    /** As above, through {@code ops} (tests inject failures there). */
+    static void save(FileOperations ops, Parameters params, Path file, Precision precision) throws IOException {
+        AtomicFiles.write(ops, file, out -> write(params, out, precision));
+    }
+
+    /** The file's bytes, to any stream (a checkpoint hashes them on the way). */
+    static void write(Parameters params, OutputStream raw, Precision precision) throws IOException {
         CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
         DataOutputStream out = new DataOutputStream(checked);
         out.writeInt(MAGIC);
@@ -90,6 +97,65 @@ public final class WeightsFile {
             buf.asFloatBuffer().get(values);
         }
         return values;
+    }
+
+    /** The tensors a weights file holds, read from its headers without reading (or allocating) the values. */
+    record Layout(Map<String, long[]> shapes, long floats) {
+        /** The second dimension of a tensor, or -1 if the file has no such tensor. */
+        long dim(String name, int axis) {
+            long[] shape = shapes.get(name);
+            return shape == null || shape.length <= axis ? -1 : shape[axis];
+        }
+    }
+
+    /**
+     * Reads the names and shapes of a weights file, skipping the values, and checks that the file's length is
+     * exactly what they need; so a model's sizes can be compared with the file before anything is allocated.
+     */
+    static Layout layout(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException(file + ": weights file not found");
+        long size = Files.size(file);
+        try (InputStream raw = Files.newInputStream(file)) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
+            if (in.readInt() != MAGIC) throw new IOException(file + ": not an nmt4j weights file (bad magic number)");
+            int version = in.readInt();
+            if (version != 1 && version != VERSION) throw new IOException(file + ": unsupported weights version " + version);
+            byte precision = version == 1 ? FLOAT32 : in.readByte();
+            if (precision != FLOAT32 && precision != FLOAT16) throw new IOException(file + ": corrupt header (precision " + precision + ")");
+            int width = precision == FLOAT16 ? 2 : 4;
+            int count = in.readInt();
+            if (count < 0 || count > 100_000) throw new IOException(file + ": corrupt header (" + count + " tensors)");
+            long position = version == 1 ? 12 : 13;
+            Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
+            long floats = 0;
+            for (int t = 0; t < count; t++) {
+                String name = in.readUTF();
+                int rank = in.readInt();
+                if (rank < 0 || rank > 8) throw new IOException(file + ": corrupt shape for " + name);
+                long[] shape = new long[rank];
+                long n = 1;
+                for (int i = 0; i < rank; i++) {
+                    shape[i] = in.readLong();
+                    if (shape[i] < 0 || shape[i] > Integer.MAX_VALUE) throw new IOException(file + ": corrupt shape for " + name);
+                    n = Math.multiplyExact(n, shape[i]);
+                }
+                position += 2 + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 4 + 8L * rank;
+                long bytes = Math.multiplyExact(n, width);
+                if (position + bytes + 8 > size) throw new IOException(file + ": file is truncated");
+                in.skipNBytes(bytes);
+                position += bytes;
+                shapes.put(name, shape);
+                floats += n;
+            }
+            if (position + 8 != size) {
+                throw new IOException(file + ": " + (position + 8 > size ? "file is truncated" : "unexpected data after the checksum"));
+            }
+            return new Layout(shapes, floats);
+        } catch (EOFException e) {
+            throw new IOException(file + ": file is truncated", e);
+        } catch (ArithmeticException e) {
+            throw new IOException(file + ": corrupt header (sizes overflow)", e);
+        }
     }
 
     /** Reads weights into {@code params}, whose names and shapes must match the file exactly. */

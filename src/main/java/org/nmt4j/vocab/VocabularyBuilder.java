@@ -30,6 +30,13 @@ public final class VocabularyBuilder {
         return this;
     }
 
+    /** Every token counted so far with its count (a copy). */
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new HashMap<>(counts.size() * 2);
+        for (Map.Entry<String, long[]> e : counts.entrySet()) out.put(e.getKey(), e.getValue()[0]);
+        return out;
+    }
+
     /** Number of distinct tokens counted so far. */
     public int distinctTokens() {
         return counts.size();

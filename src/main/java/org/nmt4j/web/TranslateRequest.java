@@ -24,10 +24,20 @@ import java.util.Set;
  * @param model model name, or null for the server's default
  * @param beam  beam width in 1..maxBeam
  * @param nbest hypotheses to return, in 1..beam
+ * @param granularity the units of the returned tokens and alignments: words (the default) or, for a subword model,
+ *                    the subwords the model saw
  */
-public record TranslateRequest(String text, String model, int beam, int nbest) {
+public record TranslateRequest(String text, String model, int beam, int nbest, Granularity granularity) {
 
-    private static final Set<String> FIELDS = Set.of("text", "model", "beam", "nbest");
+    /** Tokens and alignments in words, or in the subwords of a subword model (the same for a word-level model). */
+    public enum Granularity { WORD, SUBWORD }
+
+    /** A request for word-level tokens and alignments. */
+    public TranslateRequest(String text, String model, int beam, int nbest) {
+        this(text, model, beam, nbest, Granularity.WORD);
+    }
+
+    private static final Set<String> FIELDS = Set.of("text", "model", "beam", "nbest", "granularity");
     /** The request body is one flat object; anything nested deeper is refused before it is built. */
     static final int MAX_NESTING_DEPTH = 16;
     /** Digits a number may have (beam and nbest are small integers). */
@@ -70,7 +80,7 @@ public record TranslateRequest(String text, String model, int beam, int nbest) {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest("unknown field '" + name + "'; expected text, model, beam, nbest");
+                throw ApiException.badRequest("unknown field '" + name + "'; expected text, model, beam, nbest, granularity");
             }
         }
 
@@ -110,7 +120,19 @@ public record TranslateRequest(String text, String model, int beam, int nbest) {
                     + " x " + chars + " characters = " + work + ", the limit is " + config.maxWork()
                     + "; use a smaller beam or nbest, or a shorter text");
         }
-        return new TranslateRequest(text, model, beam, nbest);
+        Granularity granularity = Granularity.WORD;
+        JsonNode granularityNode = root.get("granularity");
+        if (granularityNode != null && !granularityNode.isNull()) {
+            String g = granularityNode.isTextual() ? granularityNode.asText() : "";
+            if (g.equals("word")) {
+                granularity = Granularity.WORD;
+            } else if (g.equals("subword")) {
+                granularity = Granularity.SUBWORD;
+            } else {
+                throw ApiException.badRequest("'granularity' must be \"word\" or \"subword\", got " + granularityNode);
+            }
+        }
+        return new TranslateRequest(text, model, beam, nbest, granularity);
     }
 
     /** The body as a JSON tree under the mapper's limits; every parse error as a 400 saying what is wrong. */

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param translation the best translation as text
  * @param score       its ranking score (length-normalised log-probability; higher is better)
- * @param srcTokens   the source tokens the model saw, the columns of every alignment matrix
+ * @param srcTokens   the source tokens (words, or the subwords the model saw), the columns of every alignment matrix
  * @param tgtTokens   the target tokens, the rows of {@code alignment}
  * @param alignment   attention weights, {@code tgtTokens.size()} rows by {@code srcTokens.size()} columns
  * @param unkReplaced for each target token, whether it replaced {@code <unk>} by copying a source token
@@ -20,10 +20,12 @@ import java.util.List;
  * @param truncated   whether the input was cut to the length the model accepts
  * @param model       the model that translated
  * @param millis      wall-clock time the request took on the server, queueing included
+ * @param granularity {@code "word"} or {@code "subword"}: the units of the tokens and alignments
+ * @param subwords    whether the model works on subwords (so the other granularity shows something else)
  */
 public record TranslateResponse(String translation, double score, List<String> srcTokens, List<String> tgtTokens,
                                 float[][] alignment, boolean[] unkReplaced, List<HypothesisView> nbest,
-                                boolean truncated, String model, long millis) {
+                                boolean truncated, String model, long millis, String granularity, boolean subwords) {
 
     /** End-of-sentence token shown as the last target row when the decoder reports its attention. */
     public static final String EOS = "</s>";
@@ -58,8 +60,19 @@ public record TranslateResponse(String translation, double score, List<String> s
         }
     }
 
-    /** Builds the answer for a finished translation. */
+    /** Builds the answer for a finished translation, in words. */
     public static TranslateResponse of(Translation t, String model, long millis) {
+        return of(t, model, millis, TranslateRequest.Granularity.WORD);
+    }
+
+    /**
+     * Builds the answer for a finished translation: in words (subword rows and columns merged, see
+     * {@link Translation#wordLevel()}) or, asked for {@code SUBWORD}, in the subwords the model saw.
+     */
+    public static TranslateResponse of(Translation subwordLevel, String model, long millis,
+                                       TranslateRequest.Granularity granularity) {
+        boolean subwords = subwordLevel.subwords();
+        Translation t = granularity == TranslateRequest.Granularity.WORD ? subwordLevel.wordLevel() : subwordLevel;
         List<HypothesisView> views = new ArrayList<>();
         for (Hypothesis h : t.nbest()) views.add(HypothesisView.of(h, t.sourceTokens().size()));
         HypothesisView best = t.nbest().isEmpty() || t.nbest().get(0) != t.best()
@@ -67,6 +80,7 @@ public record TranslateResponse(String translation, double score, List<String> s
                 : views.get(0);
         if (views.isEmpty()) views.add(best);
         return new TranslateResponse(best.translation(), best.score(), t.sourceTokens(), best.tgtTokens(),
-                best.alignment(), best.unkReplaced(), List.copyOf(views), t.truncated(), model, millis);
+                best.alignment(), best.unkReplaced(), List.copyOf(views), t.truncated(), model, millis,
+                granularity == TranslateRequest.Granularity.WORD || !subwords ? "word" : "subword", subwords);
     }
 }

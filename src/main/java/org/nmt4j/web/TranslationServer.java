@@ -271,7 +271,7 @@ public final class TranslationServer implements AutoCloseable {
                     } else {
                         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                         try {
-                            ctx.json(TranslateResponse.of(translation, model, millis));
+                            ctx.json(TranslateResponse.of(translation, model, millis, request.granularity()));
                         } catch (RuntimeException e) {
                             fail(ctx, e);
                         }

@@ -70,4 +70,14 @@ class EvaluateCommandTest {
         assertEquals(1, noModel.exitCode());
         assertTrue(noModel.err().contains(dir.resolve("nope") + ": model directory not found"), noModel.err());
     }
+
+    @Test
+    void anAbsurdSizeInTheModelConfigIsOneLineNamingTheFile(@TempDir Path dir) throws IOException {
+        Path broken = TranslateCommandTest.withAbsurdHidden(modelDir, dir);
+        Path src = dir.resolve("src.txt");
+        Files.writeString(src, "s1 s2\n");
+        CliRun run = CliRun.of("evaluate", "--model", broken.toString(), "--src", src.toString(), "--ref", src.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("evaluate: " + broken.resolve("config.yaml") + ": hidden must be at most 8192, got 2000000000\n", run.err());
+    }
 }

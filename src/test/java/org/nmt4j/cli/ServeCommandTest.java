@@ -108,4 +108,18 @@ class ServeCommandTest {
     void isRegisteredInMain() {
         assertTrue(Main.commandLine().getSubcommands().containsKey("serve"));
     }
+
+    @Test
+    void aModelWithAnAbsurdSizeIsMarkedFailedAndTheOthersServe() throws Exception {
+        Path good = dir.resolve("models/good");
+        org.nmt4j.decode.TestModels.random(good, 5);
+        TranslateCommandTest.withAbsurdHidden(good, dir);
+        try (TranslationServer server = command("--models", dir.resolve("models").toString(), "--port", "0").start()) {
+            assertNotNull(server);
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertTrue(printed.contains("model good: ready"), printed);
+            assertTrue(printed.contains("model huge: failed (") && printed.contains("hidden must be at most 8192, got 2000000000"),
+                    printed);
+        }
+    }
 }

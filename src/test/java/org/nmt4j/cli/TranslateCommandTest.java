@@ -193,4 +193,24 @@ class TranslateCommandTest {
         assertEquals(1, noInput.exitCode());
         assertTrue(noInput.err().contains(nothing + ": input file not found"), noInput.err());
     }
+
+    /** A copy of the test model whose config.yaml asks for an absurd hidden size. */
+    static Path withAbsurdHidden(Path model, Path dir) throws IOException {
+        Path broken = dir.resolve("models/huge");
+        Files.createDirectories(broken);
+        for (String f : List.of("config.yaml", "source.vocab", "target.vocab", "weights.bin")) {
+            Files.copy(model.resolve(f), broken.resolve(f));
+        }
+        Path config = broken.resolve("config.yaml");
+        Files.writeString(config, Files.readString(config).replaceAll("(?m)^hidden: .*$", "hidden: 2000000000"));
+        return broken;
+    }
+
+    @Test
+    void anAbsurdSizeInTheModelConfigIsOneLineNamingTheFile(@TempDir Path dir) throws IOException {
+        Path broken = withAbsurdHidden(modelDir, dir);
+        CliRun run = CliRun.of("translate", "--model", broken.toString(), "--input", input.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("translate: " + broken.resolve("config.yaml") + ": hidden must be at most 8192, got 2000000000\n", run.err());
+    }
 }

@@ -32,7 +32,17 @@ class CorpusReaderTest {
                 + "Hi.\tSalut !\n");
         ParallelCorpus c = CorpusReader.readTsv(f, PairFilter.noLimit());
         assertEquals(List.of(new SentencePair("Go.", "Va !", 1), new SentencePair("Hi.", "Salut !", 2)), c.pairs());
-        assertEquals(new CorpusSummary(f.toString(), 2, 2, 0, 0, 0), c.summary());
+        assertEquals(new CorpusSummary(f.toString(), 2, 2, 0, 0, 0, 1), c.summary());
+        assertTrue(c.summary().describe().endsWith("; 1 lines had more than 2 tab-separated columns: the 3rd and later"
+                + " were taken as attribution and ignored"), c.summary().describe());
+    }
+
+    @Test
+    void missingFilesAndDirectoriesAreNamed(@TempDir Path dir) {
+        IOException missing = assertThrows(IOException.class, () -> CorpusReader.readTsv(dir.resolve("nope.tsv"), PairFilter.noLimit()));
+        assertEquals(dir.resolve("nope.tsv") + ": no such file", missing.getMessage());
+        IOException directory = assertThrows(IOException.class, () -> CorpusReader.readTsv(dir, PairFilter.noLimit()));
+        assertEquals(dir + ": is a directory, not a file", directory.getMessage());
     }
 
     @Test

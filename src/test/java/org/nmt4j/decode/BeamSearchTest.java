@@ -110,8 +110,8 @@ class BeamSearchTest {
                 for (int i = 0; i <= h.tokenIds().length; i++) {
                     int token = i < h.tokenIds().length ? h.tokenIds()[i] : Vocabulary.EOS_ID;
                     Seq2SeqModel.StepOutput out = m.decodeStep(start.encoded(), state, new int[]{previous});
-                    assertArrayEquals(out.attention().toFloatVector(), h.alignment()[i], 1e-6f, "row " + i);
-                    logProb += out.logProbs().getFloat(0, token);
+                    assertArrayEquals(out.attention(), h.alignment()[i], 1e-6f, "row " + i);
+                    logProb += out.logProbs().get(0, token);
                     state = out.state();
                     previous = token;
                 }

@@ -55,4 +55,68 @@ class ModelDirectoryTest {
         IOException e = assertThrows(IOException.class, () -> ModelDirectory.load(tmp.resolve("m")));
         assertTrue(e.getMessage().contains(config.toString()), e.getMessage());
     }
+
+    private static Path copyOfFixture(Path tmp) throws IOException {
+        ModelDirectory.bundle(FIXTURE, tmp.resolve("m"), WeightsFile.Precision.FLOAT32);
+        return tmp.resolve("m");
+    }
+
+    private static void setInConfig(Path dir, String key, String value) throws IOException {
+        Path config = dir.resolve(ModelDirectory.CONFIG);
+        Files.writeString(config, Files.readString(config).replaceAll("(?m)^" + key + ": .*$", key + ": " + value));
+    }
+
+    @Test
+    void aSettingGivenTwiceIsRefused(@TempDir Path tmp) throws IOException {
+        Path dir = copyOfFixture(tmp);
+        Path config = dir.resolve(ModelDirectory.CONFIG);
+        Files.writeString(config, Files.readString(config) + "hidden: 7\n");
+        IOException e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertTrue(e.getMessage().startsWith(config + ": invalid config (line "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("setting 'hidden' is given twice"), e.getMessage());
+    }
+
+    @Test
+    void absurdSizesAreRefusedBeforeAnythingIsAllocated(@TempDir Path tmp) throws IOException {
+        Path dir = copyOfFixture(tmp);
+        setInConfig(dir, "hidden", "2000000000");
+        IOException e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertEquals(dir.resolve(ModelDirectory.CONFIG) + ": hidden must be at most 8192, got 2000000000", e.getMessage());
+        setInConfig(dir, "hidden", "5");
+        setInConfig(dir, "layers", "100");
+        e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertEquals(dir.resolve(ModelDirectory.CONFIG) + ": layers must be at most 16, got 100", e.getMessage());
+    }
+
+    @Test
+    void aSizeThatDisagreesWithTheWeightsNamesTheSettingAndBothSizes(@TempDir Path tmp) throws IOException {
+        Path dir = copyOfFixture(tmp);
+        Path weights = dir.resolve(ModelDirectory.WEIGHTS);
+        setInConfig(dir, "hidden", "4096");
+        IOException e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve(ModelDirectory.CONFIG) + ": hidden 4096 disagrees with " + weights
+                + " (trained with hidden 5; the config needs "), e.getMessage());
+        assertTrue(e.getMessage().contains(" floats in "), e.getMessage());
+
+        setInConfig(dir, "hidden", "5");
+        setInConfig(dir, "embedding", "8");
+        e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertTrue(e.getMessage().contains("embedding 8 disagrees with " + weights + " (trained with embedding 6;"), e.getMessage());
+
+        setInConfig(dir, "embedding", "6");
+        setInConfig(dir, "layers", "2");
+        e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertTrue(e.getMessage().contains("the architecture (cell, attention, layers, bidirectional, tieEmbeddings)"
+                + " disagrees with " + weights), e.getMessage());
+    }
+
+    @Test
+    void anEditedVocabularyIsBlamedOnTheVocabularyNotTheWeights(@TempDir Path tmp) throws IOException {
+        Path dir = copyOfFixture(tmp);
+        Path vocab = dir.resolve(ModelDirectory.SOURCE_VOCAB);
+        Files.writeString(vocab, Files.readString(vocab) + "vier\t1\n");
+        IOException e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertEquals("vocabulary " + vocab + " has 10 entries but " + dir.resolve(ModelDirectory.WEIGHTS)
+                + " was trained with 9", e.getMessage());
+    }
 }

@@ -2,7 +2,6 @@ package org.nmt4j.train;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.ByteArrayOutputStream;
@@ -51,10 +50,8 @@ class TrainingPipelineTest {
         Trainer.Result resumed = train(tiny("resumed", 2), root, true);
         assertEquals(straight.steps(), resumed.steps());
 
-        INDArray a = ModelDirectory.load(root.resolve("models/straight"), ModelDirectory.LAST_WEIGHTS, DataType.FLOAT)
-                .model().parameters().flatValues();
-        INDArray b = ModelDirectory.load(root.resolve("models/resumed"), ModelDirectory.LAST_WEIGHTS, DataType.FLOAT)
-                .model().parameters().flatValues();
+        INDArray a = TrainedModelFixture.lastWeights(root.resolve("models/straight"));
+        INDArray b = TrainedModelFixture.lastWeights(root.resolve("models/resumed"));
         assertArrayEquals(a.data().asFloat(), b.data().asFloat(), 1e-6f);
 
         List<String> log = Files.readAllLines(root.resolve("models/resumed").resolve(ModelDirectory.LOG));

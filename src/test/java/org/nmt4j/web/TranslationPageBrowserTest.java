@@ -48,6 +48,7 @@ class TranslationPageBrowserTest {
 
     private static TranslationServer server;
     private static TranslationServer bundled;
+    private static TranslationServer subwords;
     private static WebDriver driver;
     private static Path downloads;
 
@@ -57,6 +58,7 @@ class TranslationPageBrowserTest {
         server = TranslationServer.start(new FakeTranslationService(), TranslationServerTest.testConfig());
         bundled = TranslationServer.start(TranslationServices.fromModelsDirectory(Path.of("models")),
                 TranslationServerTest.testConfig());
+        subwords = TranslationServer.start(new SubwordFakeTranslationService(), TranslationServerTest.testConfig());
         downloads = Files.createDirectories(tmp.resolve("downloads"));
 
         ChromeOptions options = new ChromeOptions();
@@ -82,6 +84,7 @@ class TranslationPageBrowserTest {
         if (driver != null) driver.quit();
         if (server != null) server.close();
         if (bundled != null) bundled.close();
+        if (subwords != null) subwords.close();
     }
 
     @Test
@@ -201,6 +204,36 @@ class TranslationPageBrowserTest {
         assertEquals(target.size() * 5, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
         assertEquals(1.0, rowWeights(faim).stream().mapToDouble(Double::doubleValue).sum(), 1e-4);
         driver.findElement(By.id("words-only")).click();
+    }
+
+    /** A subword model shows words by default; its subwords are one click away, and back. */
+    @Test
+    void showsWordsOfASubwordModelAndItsSubwordsOneClickAway() throws IOException {
+        open(subwords, 1280, 1100);
+        driver.findElement(By.id("source")).sendKeys("the elephant sat");
+        driver.findElement(By.id("translate")).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(5));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tgt-sentence"), "elephant"));
+        assertEquals("the elephant sat", tokens("src-sentence"));
+        assertEquals("sat elephant the </s>", tokens("tgt-sentence"));
+        assertEquals(4 * 3, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
+        WebElement toggle = driver.findElement(By.id("subword-units"));
+        assertTrue(toggle.isDisplayed(), "the switch shows for a subword model");
+        toggle.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("src-sentence"), "elep@@"));
+        assertEquals("the elep@@ hant sat", tokens("src-sentence"));
+        assertEquals("sat elep@@ hant the </s>", tokens("tgt-sentence"));
+        assertEquals(5 * 4, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
+        screenshot("subword-units.png");
+        driver.findElement(By.id("subword-units")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("src-sentence"), "elephant"));
+        assertEquals("the elephant sat", tokens("src-sentence"));
+
+        open(1280, 1100);
+        driver.findElement(By.id("source")).sendKeys("the cat");
+        driver.findElement(By.id("translate")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+        assertFalse(driver.findElement(By.id("subword-units")).isDisplayed(), "no switch for a word-level model");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package org.nmt4j.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@code train}'s errors: one line on stderr that names the file, never a stack trace. */
+class TrainCommandTest {
+
+    private static final Path CORPUS = Path.of("corpora/numbers-de-en");
+
+    private static CliRun train(Path dir, String... corpus) {
+        String[] fixed = {"train", "--name", "m", "--models", dir.resolve("models").toString(), "--vocab-dir",
+                dir.resolve("vocab").toString(), "--no-progress"};
+        String[] args = new String[fixed.length + corpus.length];
+        System.arraycopy(fixed, 0, args, 0, fixed.length);
+        System.arraycopy(corpus, 0, args, fixed.length, corpus.length);
+        return CliRun.of(args);
+    }
+
+    private static String[] withValidation(String... train) {
+        String[] args = new String[train.length + 4];
+        System.arraycopy(train, 0, args, 0, train.length);
+        args[train.length] = "--valid-src";
+        args[train.length + 1] = CORPUS.resolve("valid.de").toString();
+        args[train.length + 2] = "--valid-tgt";
+        args[train.length + 3] = CORPUS.resolve("valid.en").toString();
+        return args;
+    }
+
+    @Test
+    void aMissingCorpusFileIsNamed(@TempDir Path dir) {
+        Path nope = dir.resolve("nope.de");
+        CliRun run = train(dir, withValidation("--train-src", nope.toString(), "--train-tgt", CORPUS.resolve("train.en").toString()));
+        assertEquals(1, run.exitCode());
+        assertEquals("train: " + nope + ": no such file\n", run.err());
+    }
+
+    @Test
+    void aDirectoryGivenAsACorpusFileIsNamed(@TempDir Path dir) throws IOException {
+        Path corpora = Files.createDirectories(dir.resolve("corpora"));
+        CliRun run = train(dir, withValidation("--train-tsv", corpora + "/"));
+        assertEquals(1, run.exitCode());
+        assertEquals("train: " + corpora + ": is a directory, not a file\n", run.err());
+    }
+
+    @Test
+    void aConfigFileWithASettingGivenTwiceIsRefused(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("run.yaml");
+        Files.writeString(config, "hidden: 64\nemb: 32\nhidden: 128\n".replace("emb", "embedding"));
+        CliRun run = train(dir, withValidation("--config", config.toString(), "--train-src",
+                CORPUS.resolve("train.de").toString(), "--train-tgt", CORPUS.resolve("train.en").toString()));
+        assertEquals(1, run.exitCode());
+        assertEquals("train: " + config + ": invalid config (line 3): setting 'hidden' is given twice\n", run.err());
+    }
+
+    @Test
+    void anAbsurdSizeIsRefusedBeforeTraining(@TempDir Path dir) {
+        CliRun run = train(dir, withValidation("--hidden", "2000000000", "--train-src",
+                CORPUS.resolve("train.de").toString(), "--train-tgt", CORPUS.resolve("train.en").toString()));
+        assertEquals(1, run.exitCode());
+        assertEquals("train: hidden must be at most 8192, got 2000000000\n", run.err());
+    }
+}
