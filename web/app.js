@@ -19,6 +19,13 @@
     subwordUnits: $('subword-units'), subwordUnitsLabel: $('subword-units-label')
   };
 
+  // Align-a-pair mode: elements of its own, so the translate mode's wiring stays as it was.
+  var alignEl = {
+    target: $('target'), targetField: $('target-field'), probs: $('probs'), probsList: $('probs-list'),
+    probsMeta: $('probs-meta'), modes: document.querySelectorAll('input[name="mode"]'),
+    resultLabel: document.querySelector('.output-card .sentence-head .field-label')
+  };
+
   var state = {
     models: [],
     limits: { maxChars: 1000, maxBeam: 16, defaultBeam: 5 },
@@ -83,6 +90,7 @@
   }
 
   function translate() {
+    if (mode() === 'align') { alignPair(); return; }
     var text = el.source.value;
     hideError();
     if (!text.trim()) { showError('Type some text to translate first.'); el.source.focus(); return; }
@@ -101,11 +109,100 @@
       body: JSON.stringify(body)
     }).then(function (res) {
       state.response = res;
+      alignEl.probs.hidden = true;
       showResult(0);
     }).catch(function (e) {
       showError(e.message);
       if (e.status === undefined) loadHealth();
     }).then(function () { setBusy(false); });
+  }
+
+  // ---------------------------------------------------------------- align a pair
+
+  function mode() {
+    var checked = document.querySelector('input[name="mode"]:checked');
+    return checked ? checked.value : 'translate';
+  }
+
+  // Switching mode shows the target box (align) or beam and n-best (translate), and clears the other mode's result.
+  function setMode() {
+    var align = mode() === 'align';
+    alignEl.targetField.hidden = !align;
+    el.beam.closest('.number-field').hidden = align;
+    el.nbest.closest('.number-field').hidden = align;
+    el.translate.querySelector('.label').textContent = align ? 'Align' : 'Translate';
+    el.source.placeholder = align ? 'Type a source sentence…' : 'Type a sentence to translate…';
+    alignEl.resultLabel.textContent = align ? 'Given translation' : 'Translation';
+    hideError();
+    clearHighlight();
+    state.response = null;
+    state.lastBody = null;   // ticking "subword units" must not bring back a translation in align mode
+    el.result.hidden = true;
+    el.intro.hidden = false;
+  }
+
+  // POST /api/align, then draw the teacher-forced matrix with the translate mode's code and list the probabilities.
+  function alignPair() {
+    var source = el.source.value, target = alignEl.target.value;
+    hideError();
+    if (!source.trim()) { showError('Type a source sentence first.'); el.source.focus(); return; }
+    if (!target.trim()) { showError('Type a translation of it to align.'); alignEl.target.focus(); return; }
+    setBusy(true);
+    api('api/align', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model: el.model.value || null, source: source, target: target })
+    }).then(function (res) {
+      var words = res.tgtTokens.filter(function (t) { return t !== EOS; });
+      state.response = {
+        model: res.model, millis: res.millis, srcTokens: res.srcTokens, truncated: res.truncated, aligned: res,
+        nbest: [{ translation: words.join(' '), score: res.logProb, tgtTokens: res.tgtTokens, alignment: res.alignment,
+          unkReplaced: res.tgtTokens.map(function () { return false; }) }]
+      };
+      showResult(0);
+      el.score.textContent = 'log P ' + formatScore(res.logProb) + ' · teacher-forced · ' + res.model + ' · ' + res.millis + ' ms';
+      renderProbabilities(res);
+    }).catch(function (e) {
+      showError(e.message);
+      if (e.status === undefined) loadHealth();
+    }).then(function () { setBusy(false); });
+  }
+
+  function renderProbabilities(res) {
+    alignEl.probsList.textContent = '';
+    res.tgtTokens.forEach(function (t, i) {
+      var p = res.probabilities[i];
+      var li = document.createElement('li');
+      li.dataset.index = i;
+      var name = document.createElement('span');
+      name.className = 'p-token' + (t === EOS ? ' special' : '');
+      name.textContent = t;
+      var bar = document.createElement('span');
+      bar.className = 'p-bar';
+      bar.setAttribute('aria-hidden', 'true');
+      var fill = document.createElement('span');
+      fill.style.width = (100 * p).toFixed(1) + '%';
+      bar.appendChild(fill);
+      var value = document.createElement('span');
+      value.className = 'p-value';
+      value.textContent = formatProbability(p);
+      li.appendChild(name);
+      li.appendChild(bar);
+      li.appendChild(value);
+      if (res.unknownTarget[i]) {
+        var unk = document.createElement('span');
+        unk.className = 'p-unk';
+        unk.textContent = 'unknown word (<unk>)';
+        li.appendChild(unk);
+      }
+      alignEl.probsList.appendChild(li);
+    });
+    alignEl.probsMeta.textContent = 'given the source and the words before it; links: ' + (res.pharaoh || 'none');
+    alignEl.probs.hidden = false;
+  }
+
+  function formatProbability(p) {
+    return p >= 0.001 ? (100 * p).toFixed(1) + ' %' : p.toExponential(1);
   }
 
   function toInt(value) {
@@ -538,6 +635,12 @@
       model: res.model, source: el.source.value, translation: h.translation, score: h.score,
       srcTokens: res.srcTokens, tgtTokens: h.tgtTokens, alignment: h.alignment, unkReplaced: h.unkReplaced
     };
+    if (res.aligned) {
+      data.target = alignEl.target.value;
+      data.probabilities = res.aligned.probabilities;
+      data.logProb = res.aligned.logProb;
+      data.links = res.aligned.pharaoh;
+    }
     download(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), baseName() + '.json');
   }
 
@@ -578,6 +681,10 @@
     }
   });
   el.wordsOnly.addEventListener('change', drawMatrix);
+  alignEl.modes.forEach(function (r) { r.addEventListener('change', setMode); });
+  alignEl.target.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); translate(); }
+  });
   // The same request again, in the other units.
   el.subwordUnits.addEventListener('change', function () {
     if (state.lastBody) send(state.lastBody);

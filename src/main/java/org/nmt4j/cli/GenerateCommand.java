@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.nmt4j.corpus.CorpusSplitter;
 import org.nmt4j.corpus.generate.DateGenerator;
 import org.nmt4j.corpus.generate.GeneratedCorpora;
+import org.nmt4j.corpus.generate.NumberAlignments;
 import org.nmt4j.corpus.generate.NumberWordsGenerator;
 import org.nmt4j.corpus.generate.PairGenerator;
 import picocli.CommandLine.Command;
@@ -74,6 +75,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--to", defaultValue = "2099-12-31", description = "dates: latest date.")
     LocalDate to;
 
+    @Option(names = "--alignments", description = "Also write the true word alignment of every pair, known by "
+            + "construction, as train|valid|test.align (Pharaoh lines over the tokens of the default word tokenizer: "
+            + "s-t sure, s?t possible). numbers: German and English only; dates: any languages whose dates spell "
+            + "day, month and year as separate words.")
+    boolean alignments;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, e.g. corpora/numbers-de-en.")
     Path out;
 
@@ -87,13 +94,18 @@ public final class GenerateCommand implements Callable<Integer> {
                 case numbers -> new NumberWordsGenerator(src, tgt, 1, max, splitCompounds, !uniform);
                 case dates -> new DateGenerator(src, tgt, style, from, to);
             };
+            if (alignments && kind == Kind.numbers && (!NumberAlignments.supports(src) || !NumberAlignments.supports(tgt))) {
+                throw new IllegalArgumentException("--alignments is supported for numbers in German and English only");
+            }
             CorpusSplitter.Split split = GeneratedCorpora.write(generator, size, seed,
                     new CorpusSplitter(valid, test), out, sourceLang, targetLang);
-            o.printf(Locale.ROOT, "%s %s-%s, seed %d: train %,d, valid %,d, test %,d pairs -> %s%n", kind, sourceLang, targetLang,
-                    seed, split.train().size(), split.valid().size(), split.test().size(), out);
+            if (alignments) GeneratedCorpora.writeAlignments(generator, split, out);
+            o.printf(Locale.ROOT, "%s %s-%s, seed %d: train %,d, valid %,d, test %,d pairs%s -> %s%n", kind, sourceLang, targetLang,
+                    seed, split.train().size(), split.valid().size(), split.test().size(),
+                    alignments ? " with gold alignments" : "", out);
             o.flush();
             return 0;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             spec.commandLine().getErr().println("generate: " + e.getMessage());
             return 1;
         }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BundleCommand.class,
                 ScoreCommand.class,
+                AlignCommand.class,
+                ScoreAlignmentsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -7,5 +7,9 @@
  * attention weights that produced each token). {@link org.nmt4j.decode.UnknownWords} copies source words into
  * {@code <unk>} slots, and {@link org.nmt4j.decode.Translator} ties tokenising, decoding and detokenising into
  * the text-in, {@link org.nmt4j.decode.Translation}-out API the CLI and the web server share.
+ *
+ * <p>{@link org.nmt4j.decode.ForcedAligner} runs a model teacher-forced over a given translation (forced decoding)
+ * to get its attention matrix and each given token's probability; {@link org.nmt4j.decode.AttentionLinks} turns an
+ * attention matrix into hard word links (argmax, threshold) and symmetrises two directions.
  */
 package org.nmt4j.decode;

@@ -7,5 +7,8 @@
  * sacreBLEU-style signature so that a number can always be traced to the exact metric configuration.
  * Text handling (whitespace, number formatting) follows Python's rules, because the definition being matched
  * is a Python program.
+ *
+ * <p>{@link org.nmt4j.eval.AlignmentScorer} scores word alignments against gold links with sure and possible
+ * links (precision, recall and AER as in Och &amp; Ney 2003).
  */
 package org.nmt4j.eval;

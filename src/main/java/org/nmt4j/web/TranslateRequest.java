@@ -135,7 +135,8 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
         return new TranslateRequest(text, model, beam, nbest, granularity);
     }
 
-    private static JsonNode readTree(byte[] body, ObjectMapper mapper, ServerConfig config) {
+    /** The body as a JSON tree under the mapper's limits; every parse error as a 400 saying what is wrong. */
+    static JsonNode readTree(byte[] body, ObjectMapper mapper, ServerConfig config) {
         try {
             return mapper.readTree(body);
         } catch (StreamConstraintsException e) {

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,6 +216,7 @@ public final class TranslationServer implements AutoCloseable {
                 service.models())));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.post("/api/translate", this::translate);
+        app.post("/api/align", this::align);
 
         // Javalin answers its own errors (404, 405, ...) in plain text or HTML unless a handler takes them.
         app.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e));
@@ -277,6 +279,50 @@ public final class TranslationServer implements AutoCloseable {
                     return null;
                 });
         ctx.future(() -> answered);
+    }
+
+    /**
+     * {@code POST /api/align}: forced decoding of a given pair, on the same worker pool, queue and timeout as
+     * translations.
+     */
+    private void align(Context ctx) {
+        long t0 = System.nanoTime();
+        AlignRequest request = AlignRequest.parse(readBody(ctx), mapper, config);
+        String model = usableModel(request.model());
+        CompletableFuture<ForcedAlignment> result = new CompletableFuture<>();
+        Future<?> task = workers.submit(() -> {   // throws RejectedExecutionException when the queue is full
+            try {
+                result.complete(service.align(model, request.source(), request.target()));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        CompletableFuture<Void> answered = result
+                .orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((alignment, error) -> {
+                    if (error != null) {
+                        task.cancel(true);
+                        fail(ctx, error);
+                    } else {
+                        try {
+                            ctx.json(AlignResponse.of(alignment, model, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
+                        } catch (RuntimeException e) {
+                            fail(ctx, e);
+                        }
+                    }
+                    return null;
+                });
+        ctx.future(() -> answered);
+    }
+
+    /** The requested model (or the default one) when it can be used; 404 or 503 otherwise, without taking a worker. */
+    private String usableModel(String requested) {
+        String model = requested != null ? requested : defaultModel()
+                .orElseThrow(() -> new ModelUnavailableException("no model is installed on this server"));
+        ModelInfo info = service.models().stream().filter(m -> m.name().equals(model)).findFirst()
+                .orElseThrow(() -> new UnknownModelException(model));
+        if (!info.usable()) throw new ModelUnavailableException("model '" + model + "' failed to load: " + info.error());
+        return model;
     }
 
     /**

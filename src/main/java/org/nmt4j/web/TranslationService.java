@@ -1,6 +1,7 @@
 package org.nmt4j.web;
 
 import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 
 import java.util.List;
@@ -22,4 +23,15 @@ public interface TranslationService {
      * @throws IllegalArgumentException  if the text or options cannot be translated (400, with its message)
      */
     Translation translate(String model, String text, DecodeOptions options);
+
+    /**
+     * Forced decoding of a given pair with the named model (see {@link org.nmt4j.decode.ForcedAligner}).
+     *
+     * @throws UnknownModelException     if no model has that name (404)
+     * @throws ModelUnavailableException if the model could not be loaded, or this service cannot align (503)
+     * @throws IllegalArgumentException  if a side has no tokens (400, with its message)
+     */
+    default ForcedAlignment align(String model, String source, String target) {
+        throw new ModelUnavailableException("this server cannot align sentence pairs");
+    }
 }

@@ -3,6 +3,8 @@ package org.nmt4j.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.ForcedAligner;
+import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.train.ModelDirectory;
@@ -35,12 +37,14 @@ public final class TranslationServices {
     /** A service over every model directory under {@code modelsDirectory} (see {@link ModelDirectories}). */
     public static TranslationService fromModelsDirectory(Path modelsDirectory) {
         Map<String, Translator> translators = new LinkedHashMap<>();
+        Map<String, ForcedAligner> aligners = new LinkedHashMap<>();
         List<ModelInfo> infos = new ArrayList<>();
         for (Path dir : ModelDirectories.scan(modelsDirectory)) {
             String name = dir.getFileName().toString();
             try {
                 TrainedModel model = ModelDirectory.load(dir);
                 translators.put(name, new Translator(model));
+                aligners.put(name, new ForcedAligner(model));
                 infos.add(describe(name, model));
                 LOG.info("loaded model {} ({} -> {})", name, model.config().sourceLanguage(), model.config().targetLanguage());
             } catch (IOException | RuntimeException e) {
@@ -48,7 +52,7 @@ public final class TranslationServices {
                 infos.add(ModelInfo.failed(name, ErrorMessages.withoutPaths(e.getMessage(), dir)));
             }
         }
-        return new Loaded(List.copyOf(infos), Map.copyOf(translators));
+        return new Loaded(List.copyOf(infos), Map.copyOf(translators), Map.copyOf(aligners));
     }
 
     static ModelInfo describe(String name, TrainedModel model) {
@@ -77,8 +81,9 @@ public final class TranslationServices {
         }
     }
 
-    /** Models loaded at start; translation is thread-safe because {@link Translator} is. */
-    private record Loaded(List<ModelInfo> models, Map<String, Translator> translators) implements TranslationService {
+    /** Models loaded at start; thread-safe because {@link Translator} and {@link ForcedAligner} are. */
+    private record Loaded(List<ModelInfo> models, Map<String, Translator> translators,
+                          Map<String, ForcedAligner> aligners) implements TranslationService {
         @Override
         public Translation translate(String model, String text, DecodeOptions options) {
             Translator t = translators.get(model);
@@ -88,6 +93,20 @@ public final class TranslationServices {
                 throw new ModelUnavailableException("model '" + info.name() + "' failed to load: " + info.error());
             }
             return t.translate(text, options);
+        }
+
+        @Override
+        public ForcedAlignment align(String model, String source, String target) {
+            ForcedAligner a = aligners.get(model);
+            if (a == null) throw missing(model);
+            return a.align(source, target);
+        }
+
+        /** Why a model has no translator: unknown (404) or failed to load (503). */
+        private RuntimeException missing(String model) {
+            ModelInfo info = models.stream().filter(m -> m.name().equals(model)).findFirst()
+                    .orElseThrow(() -> new UnknownModelException(model));
+            return new ModelUnavailableException("model '" + info.name() + "' failed to load: " + info.error());
         }
     }
 }

@@ -70,4 +70,33 @@ class GenerateCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("cannot draw 300 distinct values"), run.err());
     }
+
+    @Test
+    void numbersWithGoldAlignments() throws IOException {
+        CliRun run = generate("numbers", "aligned", "--alignments");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String part : List.of("train", "valid", "test")) {
+            List<String> de = Files.readAllLines(dir.resolve("aligned/" + part + ".de"));
+            List<String> align = Files.readAllLines(dir.resolve("aligned/" + part + ".align"));
+            assertEquals(de.size(), align.size(), part);
+            for (int i = 0; i < de.size(); i++) {
+                int words = de.get(i).split(" ").length;
+                for (String link : align.get(i).split(" ")) {
+                    assertTrue(Integer.parseInt(link.split("[-?]")[0]) < words, de.get(i) + " " + align.get(i));
+                }
+            }
+        }
+        // The text files are the same as without --alignments.
+        assertEquals(0, generate("numbers", "plain").exitCode());
+        for (String f : FILES) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("plain/" + f)), Files.readAllBytes(dir.resolve("aligned/" + f)), f);
+        }
+        CliRun dates = generate("dates", "dates", "--alignments");
+        assertEquals(0, dates.exitCode(), dates.err());
+        assertEquals(Files.readAllLines(dir.resolve("dates/test.de")).size(), Files.readAllLines(dir.resolve("dates/test.align")).size());
+        CliRun french = CliRun.of("generate", "numbers", "--src", "fr", "--tgt", "en", "--size", "50",
+                "--out", dir.resolve("fr").toString(), "--alignments");
+        assertEquals(1, french.exitCode());
+        assertTrue(french.err().contains("--alignments is supported for numbers in German and English only"), french.err());
+    }
 }

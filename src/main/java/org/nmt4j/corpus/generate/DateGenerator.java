@@ -6,7 +6,9 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.nmt4j.corpus.SentencePair;
+import org.nmt4j.corpus.WordAlignment;
 
 /**
  * Pairs of dates written out in two languages with {@code java.time}'s locale formats, e.g. FULL style
@@ -50,6 +52,12 @@ public record DateGenerator(Locale source, Locale target, FormatStyle style, Loc
             pairs.add(new SentencePair(clean(src.format(d)), clean(tgt.format(d))));
         }
         return pairs;
+    }
+
+    /** Over the tokens of each language's default {@code word} tokenizer: see {@link DateAlignments}. */
+    @Override
+    public Optional<WordAlignment> goldAlignment(SentencePair pair) {
+        return Optional.of(new DateAlignments(source, target).align(pair));
     }
 
     /** Locale data may use no-break spaces; plain spaces keep whitespace tokenisation predictable. */

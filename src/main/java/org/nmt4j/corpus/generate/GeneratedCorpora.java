@@ -1,11 +1,16 @@
 package org.nmt4j.corpus.generate;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nmt4j.corpus.CorpusSplitter;
 import org.nmt4j.corpus.SentencePair;
+import org.nmt4j.corpus.WordAlignment;
+import org.nmt4j.io.AtomicFiles;
 
 /** Generates a corpus, splits it by source hash and writes aligned train/valid/test files. */
 public final class GeneratedCorpora {
@@ -32,5 +37,26 @@ public final class GeneratedCorpora {
         CorpusSplitter.Split split = splitter.split(pairs);
         CorpusSplitter.write(split, dir, sourceLang, targetLang);
         return split;
+    }
+
+    /**
+     * Writes the gold alignment of every pair of {@code split} as {@code train|valid|test.align} in {@code dir}, one
+     * Pharaoh line per line of the text files ({@code s-t} sure, {@code s?t} possible; see {@link WordAlignment}).
+     *
+     * @throws IllegalArgumentException if the generator knows no gold alignments for its languages
+     */
+    public static void writeAlignments(PairGenerator generator, CorpusSplitter.Split split, Path dir) throws IOException {
+        List<List<SentencePair>> parts = List.of(split.train(), split.valid(), split.test());
+        List<String> stems = List.of("train", "valid", "test");
+        List<String> texts = new ArrayList<>();   // all parts first, so a failure leaves no .align file
+        for (List<SentencePair> part : parts) {
+            StringBuilder text = new StringBuilder();
+            for (SentencePair p : part) {
+                text.append(generator.goldAlignment(p).orElseThrow(() -> new IllegalArgumentException(
+                        "no gold alignments are known for this corpus")).toPharaoh()).append('\n');
+            }
+            texts.add(text.toString());
+        }
+        for (int k = 0; k < parts.size(); k++) AtomicFiles.writeString(dir.resolve(stems.get(k) + ".align"), texts.get(k));
     }
 }

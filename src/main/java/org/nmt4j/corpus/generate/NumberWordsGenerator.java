@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.nmt4j.corpus.SentencePair;
+import org.nmt4j.corpus.WordAlignment;
 
 /**
  * Pairs of spelled-out numbers in two languages, e.g. "drei hundert ein und zwanzig" &lt;-&gt; "three hundred
@@ -52,6 +54,12 @@ public record NumberWordsGenerator(Locale source, Locale target, long min, long 
         List<SentencePair> pairs = new ArrayList<>(size);
         for (long n : numbers) pairs.add(new SentencePair(src.spell(n), tgt.spell(n)));
         return pairs;
+    }
+
+    /** German and English pairs: see {@link NumberAlignments}. */
+    @Override
+    public Optional<WordAlignment> goldAlignment(SentencePair pair) {
+        return NumberAlignments.align(pair, source, target);
     }
 
     /**
