@@ -1,6 +1,7 @@
 package org.nmt4j.decode;
 
 import org.nmt4j.corpus.EncodedCorpus;
+import org.nmt4j.model.SpareCores;
 import org.nmt4j.subword.SubwordJoiner;
 import org.nmt4j.tokenize.Detokenizer;
 import org.nmt4j.tokenize.Tokenizer;
@@ -133,9 +134,11 @@ public final class Translator {
 
     /** Greedy or beam search over some sources, in batches; results in their order. */
     private List<List<DecodedSequence>> decode(List<int[]> ids, DecodeOptions options, int batchSize, IntConsumer progress) {
-        return options.beam() == 1
-                ? greedy.decodeAll(ids, options, batchSize, progress).stream().map(List::of).toList()
-                : beam.searchAll(ids, options, beamBatchSize(batchSize, options.beam()), progress);
+        try (SpareCores.Scope decoding = SpareCores.decoding()) {
+            return options.beam() == 1
+                    ? greedy.decodeAll(ids, options, batchSize, progress).stream().map(List::of).toList()
+                    : beam.searchAll(ids, options, beamBatchSize(batchSize, options.beam()), progress);
+        }
     }
 
     /**

@@ -26,6 +26,10 @@ final class Blas {
 
     /** Up to this many rows, {@code x W} and {@code x W^T} are one matrix-vector product per row (measured faster). */
     static final int GEMV_ROWS = 8;
+    /** Weights per block in {@link #product}'s matrix-vector products: 128k floats, half a megabyte. */
+    private static final int PRODUCT_BLOCK_FLOATS = 128 * 1024;
+    /** Products with at least this many weights (a vocabulary projection) are split over a spare core if one is idle. */
+    private static final long SPLIT_FLOATS = 1 << 20;
 
     private Blas() {
     }
@@ -115,15 +119,37 @@ final class Blas {
         int ldw = lead(w);
         float beta = accumulate ? 1f : 0f;
         if (rows <= GEMV_ROWS) {
-            for (int r = 0; r < rows; r++) {
-                cblas_sgemv(CblasRowMajor, transW ? CblasNoTrans : CblasTrans, transW ? n : k, transW ? k : n, 1f,
-                        pw, ldw, at(px, (long) r * k), 1, beta, at(pc, (long) r * n), 1);
+            // A block of output columns at a time, each block's weights (at most half a megabyte) read from memory
+            // by the first row and from the core's cache by the others: 5 rows x 10k vocabulary took 1.2-1.5 ms
+            // this way against 2.2 ms for whole-matrix passes (one pass costs 0.43 ms).
+            int block = Math.max(1, PRODUCT_BLOCK_FLOATS / k);
+            int blocks = (n + block - 1) / block;
+            if ((long) k * n >= SPLIT_FLOATS && blocks >= 2) {
+                // A large product (the vocabulary projection): half of the blocks on a spare core, if one is idle.
+                int half = blocks / 2 * block;
+                SpareCores.inParallel(() -> gemvBlocks(px, pw, ldw, transW, pc, rows, k, n, 0, half, block, beta),
+                        () -> gemvBlocks(px, pw, ldw, transW, pc, rows, k, n, half, n, block, beta));
+            } else {
+                gemvBlocks(px, pw, ldw, transW, pc, rows, k, n, 0, n, rows == 1 ? n : block, beta);
             }
         } else {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, transW ? CblasTrans : CblasNoTrans, rows, n, k, 1f, px, k, pw, ldw,
                     beta, pc, n);
         }
         pc.position(0).get(out, 0, rows * n);
+    }
+
+    /** {@code y_r = x_r op(w) (+ y_r)} over output columns {@code [from, to)}, {@code block} columns at a time. */
+    private static void gemvBlocks(FloatPointer px, FloatPointer pw, int ldw, boolean transW, FloatPointer pc, int rows,
+                                   int k, int n, int from, int to, int block, float beta) {
+        for (int j0 = from; j0 < to; j0 += block) {
+            int width = Math.min(block, to - j0);
+            FloatPointer w0 = at(pw, transW ? (long) j0 * ldw : j0);
+            for (int r = 0; r < rows; r++) {
+                cblas_sgemv(CblasRowMajor, transW ? CblasNoTrans : CblasTrans, transW ? width : k, transW ? k : width,
+                        1f, w0, ldw, at(px, (long) r * k), 1, beta, at(pc, (long) r * n + j0), 1);
+            }
+        }
     }
 
     /** Copies row {@code row} of a float matrix with contiguous rows into {@code out} from {@code offset}. */

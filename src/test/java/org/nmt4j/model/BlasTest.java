@@ -48,4 +48,35 @@ class BlasTest {
         INDArray fa = Nd4j.rand(DataType.FLOAT, 3, 4), fb = Nd4j.rand(DataType.FLOAT, 5, 2);
         assertThrows(IllegalArgumentException.class, () -> Blas.gemm(fa, fb, Nd4j.create(DataType.FLOAT, 3, 2), false, false, 1, 0));
     }
+
+    @Test
+    void heapProductsEqualNd4jInBlocksOfColumnsForEveryRowCountAndTranspose() {
+        // 436 columns per block: three blocks, the last one short
+        heapProductsEqualNd4j(300, 1300);
+        // over a million weights: the blocks are shared with a spare core when the machine has one
+        heapProductsEqualNd4j(256, 4500);
+    }
+
+    private static void heapProductsEqualNd4j(int k, int n) {
+        Nd4j.getRandom().setSeed(6);
+        INDArray storage = Nd4j.rand(DataType.FLOAT, n + 2, k + 3).subi(0.5);
+        for (boolean transW : new boolean[]{false, true}) {
+            // The weights are a view with a row stride larger than their width, as parameter tensors can be.
+            INDArray w = transW ? storage.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, n + 1),
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(2, k + 2))
+                    : Nd4j.rand(DataType.FLOAT, k + 1, n + 5).subi(0.5).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, k + 1),
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(3, n + 3));
+            for (int rows : new int[]{1, 2, 5, 12}) {
+                INDArray x = Nd4j.rand(DataType.FLOAT, rows, k).subi(0.5);
+                INDArray expected = Nd4j.gemm(x, w.dup(), false, transW);
+                float[] out = new float[rows * n];
+                Blas.product(Tensors.toFloats(x), rows, w, transW, out, false);
+                INDArray got = Tensors.matrix(out, rows, n);
+                assertEquals(0, expected.sub(got).amaxNumber().doubleValue(), 1e-4, rows + " rows, transW " + transW);
+                Blas.product(Tensors.toFloats(x), rows, w, transW, out, true);
+                assertEquals(0, expected.mul(2).sub(Tensors.matrix(out, rows, n)).amaxNumber().doubleValue(), 2e-4,
+                        "accumulated: " + rows + " rows, transW " + transW);
+            }
+        }
+    }
 }
