@@ -32,7 +32,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--models", defaultValue = "models", description = "Directory that holds model directories.")
     Path models;
 
-    @Option(names = "--vocab-dir", defaultValue = "vocab", description = "Where built vocabularies are saved.")
+    @Option(names = "--vocab-dir", description = "Also save the built vocabularies here (they are always saved in the "
+            + "model directory).")
     Path vocabDir;
 
     @Option(names = "--resume", description = "Continue from the model's last checkpoint (optimizer state, step, RNG). Only schedule options "

@@ -238,10 +238,15 @@ public final class TrainingPipeline {
                                          String lang, PrintStream log) throws IOException {
         if (given != null) return Vocabulary.load(Path.of(given));
         Vocabulary v = build(pairs, side, tokenizer, also, config);
-        Path file = where.vocabRoot().resolve(config.name() + "." + lang + ".vocab");
-        v.save(file);
-        log.printf("vocabulary %s: %,d entries (min-freq %d%s) -> %s%n", lang, v.size(), config.minFreq(),
-                config.maxVocab() > 0 ? ", max " + config.maxVocab() : "", file);
+        // The model directory always holds its vocabularies; a copy elsewhere only when asked for (--vocab-dir).
+        String copy = "";
+        if (where.vocabRoot() != null) {
+            Path file = where.vocabRoot().resolve(config.name() + "." + lang + ".vocab");
+            v.save(file);
+            copy = ", copied to " + file;
+        }
+        log.printf("vocabulary %s: %,d entries (min-freq %d%s)%s%n", lang, v.size(), config.minFreq(),
+                config.maxVocab() > 0 ? ", max " + config.maxVocab() : "", copy);
         return v;
     }
 }

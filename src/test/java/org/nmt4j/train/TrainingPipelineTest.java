@@ -63,7 +63,14 @@ class TrainingPipelineTest {
 
     @Test
     void refusesToOverwriteATrainedModelOrToResumeNothing(@TempDir Path root) throws IOException {
-        train(tiny("m", 1), root, false);
+        // Without a vocabulary directory nothing is written outside the model directory.
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        TrainingPipeline.run(tiny("m", 1), new TrainingPipeline.Locations(root.resolve("models"), null), false, false,
+                null, quiet, false);
+        try (var files = Files.list(root)) {
+            assertEquals(List.of(root.resolve("models")), files.toList());
+        }
+        assertTrue(Files.isRegularFile(root.resolve("models/m").resolve(ModelDirectory.SOURCE_VOCAB)));
         IOException e = assertThrows(IOException.class, () -> train(tiny("m", 1), root, false));
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
         IOException nothing = assertThrows(IOException.class, () -> train(tiny("other", 1), root, true));
