@@ -64,20 +64,9 @@ final class FusedFloatCell extends BaseCell {
                 return new Cache(prev, next, hPrev, cPrev, m, i, f, g, o, tanhC, null);
             }
             case GRU -> {
-                float[] x = toFloats(xp);
-                float[] zr = toFloats(Blas.mmul(prev.h(), params.get(prefix + ".Uzr")));
-                float[][] xs = split(x, batch, h, 3);
-                float[][] zrs = split(zr, batch, h, 2);
-                float[] z = zrs[0], r = zrs[1], xz = xs[0], xr = xs[1], xh = xs[2];
-                for (int k = 0; k < n; k++) {
-                    z[k] += xz[k];
-                    r[k] += xr[k];
-                }
-                FloatMath.sigmoid(z, z, 0, n);
-                FloatMath.sigmoid(r, r, 0, n);
-                float[] rhValues = new float[n];
-                for (int k = 0; k < n; k++) rhValues[k] = r[k] * hPrev[k];
-                INDArray rh = matrix(rhValues, batch, h);
+                float[][] gates = gruGates(toFloats(xp), toFloats(Blas.mmul(prev.h(), params.get(prefix + ".Uzr"))), hPrev, batch, h);
+                float[] z = gates[0], r = gates[1], xh = gates[3];
+                INDArray rh = matrix(gates[2], batch, h);
                 float[] cand = toFloats(Blas.mmul(rh, params.get(prefix + ".Uh")));
                 for (int k = 0; k < n; k++) cand[k] += xh[k];
                 FloatMath.tanh(cand, cand, 0, n);
@@ -181,6 +170,27 @@ final class FusedFloatCell extends BaseCell {
         float[] out = new float[perRow.length * h];
         for (int r = 0; r < perRow.length; r++) java.util.Arrays.fill(out, r * h, (r + 1) * h, perRow[r]);
         return out;
+    }
+
+    /**
+     * The GRU's gates from its input projection {@code x} ({@code [B, 3H]}) and {@code h_prev U_zr} ({@code [B, 2H]}):
+     * returns the update gate z, the reset gate r (both after the sigmoid), {@code r * h_prev} and the candidate's
+     * input part {@code x_h}, each {@code [B, H]}.
+     */
+    static float[][] gruGates(float[] x, float[] zr, float[] hPrev, int batch, int h) {
+        int n = batch * h;
+        float[][] xs = split(x, batch, h, 3);
+        float[][] zrs = split(zr, batch, h, 2);
+        float[] z = zrs[0], r = zrs[1], xz = xs[0], xr = xs[1];
+        for (int k = 0; k < n; k++) {
+            z[k] += xz[k];
+            r[k] += xr[k];
+        }
+        FloatMath.sigmoid(z, z, 0, n);
+        FloatMath.sigmoid(r, r, 0, n);
+        float[] rh = new float[n];
+        for (int k = 0; k < n; k++) rh[k] = r[k] * hPrev[k];
+        return new float[][]{z, r, rh, xs[2]};
     }
 
     /** Splits {@code [B, blocks*H]} row-major values into {@code blocks} arrays {@code [B, H]}. */

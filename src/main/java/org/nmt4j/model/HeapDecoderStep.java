@@ -137,19 +137,10 @@ final class HeapDecoderStep {
             case GRU -> {
                 float[] zr = new float[rows * 2 * h];
                 Blas.product(hPrev, rows, params.get(p + ".Uzr"), false, zr, false);
-                float[][] xs = FusedFloatCell.split(xp, rows, h, 3);
-                float[][] zrs = FusedFloatCell.split(zr, rows, h, 2);
-                float[] z = zrs[0], r = zrs[1], xz = xs[0], xr = xs[1], xh = xs[2];
-                for (int k = 0; k < n; k++) {
-                    z[k] += xz[k];
-                    r[k] += xr[k];
-                }
-                FloatMath.sigmoid(z, z, 0, n);
-                FloatMath.sigmoid(r, r, 0, n);
-                float[] rh = new float[n];
-                for (int k = 0; k < n; k++) rh[k] = r[k] * hPrev[k];
+                float[][] gates = FusedFloatCell.gruGates(xp, zr, hPrev, rows, h);
+                float[] z = gates[0], xh = gates[3];
                 float[] cand = new float[n];
-                Blas.product(rh, rows, params.get(p + ".Uh"), false, cand, false);
+                Blas.product(gates[2], rows, params.get(p + ".Uh"), false, cand, false);
                 for (int k = 0; k < n; k++) cand[k] += xh[k];
                 FloatMath.tanh(cand, cand, 0, n);
                 float[] hNew = new float[n];
