@@ -1,5 +1,7 @@
 package org.nmt4j.train;
 
+import org.nmt4j.io.ProcessMemory;
+
 import org.nmt4j.corpus.Batch;
 import org.nmt4j.corpus.Batcher;
 import org.nmt4j.corpus.BatchingConfig;
@@ -16,8 +18,6 @@ import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -69,15 +69,12 @@ public final class TrainingBenchmark {
         return new Figures(tokens / seconds, sentences / seconds, 1000 * seconds / steps, peakRss(), params.count(), steps, threads);
     }
 
-    /** Peak resident set size of this process (JVM heap plus ND4J's off-heap buffers), from /proc. */
+    /** Peak resident set size of this process (JVM heap plus ND4J's off-heap buffers), or -1 where /proc cannot tell. */
     static long peakRss() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-            }
-        } catch (IOException | NumberFormatException e) {
+            return ProcessMemory.self().peakRssBytes();
+        } catch (IOException e) {
             return -1;
         }
-        return -1;
     }
 }

@@ -1,5 +1,7 @@
 package org.nmt4j.web;
 
+import org.nmt4j.io.ProcessMemory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

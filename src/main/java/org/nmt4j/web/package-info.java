@@ -8,6 +8,6 @@
  * model teacher-forced over a given pair ({@link org.nmt4j.web.AlignRequest}, {@link org.nmt4j.web.AlignResponse}).
  *
  * <p>{@link org.nmt4j.web.ServingBenchmark} loads the API over HTTP on this machine and reports throughput, latency
- * percentiles ({@link org.nmt4j.web.LatencySummary}) and the server's memory ({@link org.nmt4j.web.ProcessMemory}).
+ * percentiles ({@link org.nmt4j.web.LatencySummary}) and the server's memory ({@link org.nmt4j.io.ProcessMemory}).
  */
 package org.nmt4j.web;

@@ -1,4 +1,4 @@
-package org.nmt4j.web;
+package org.nmt4j.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.nmt4j.web;
+package org.nmt4j.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
