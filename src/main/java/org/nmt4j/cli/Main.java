@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BundleCommand.class,
                 ScoreCommand.class,
+                SparkCommand.class,
         })
 public final class Main implements Runnable {
 
