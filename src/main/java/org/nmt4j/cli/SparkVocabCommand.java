@@ -100,6 +100,11 @@ public final class SparkVocabCommand implements Callable<Integer> {
             }
             Vocabulary vocab = builder.build(minFreq, maxSize);
             vocab.save(out);
+            List<String> unstorable = builder.unstorableTypes();
+            if (!unstorable.isEmpty()) {
+                o.printf(Locale.ROOT, "warning: %,d token types contain whitespace (e.g. a no-break space the tokenizer kept) and "
+                        + "were left out, so they count as <unk>; first: '%s'%n", unstorable.size(), unstorable.get(0));
+            }
             VocabStats stats = builder.statsFor(vocab);
             o.printf(Locale.ROOT, "vocabulary: %,d ids (%,d tokens + %d specials) from %,d distinct types -> %s%n",
                     vocab.size(), vocab.size() - Vocabulary.SPECIALS.size(), Vocabulary.SPECIALS.size(),
