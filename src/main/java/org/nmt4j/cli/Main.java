@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 AlignCommand.class,
                 ScoreAlignmentsCommand.class,
+                SparkCommand.class,
         })
 public final class Main implements Runnable {
 
