@@ -354,7 +354,8 @@
     el.result.hidden = false;
 
     if (state.lines && state.lines[state.line]) state.lines[state.line].selected = index;
-    el.score.textContent = 'score ' + formatScore(h.score) + ' · ' + res.model + ' · ' + res.millis + ' ms';
+    el.score.textContent = (state.lines && state.lines.length > 1 ? 'line ' + (state.line + 1) + ' of ' + state.lines.length +
+      ' (pick a line to see its alignment) · ' : '') + 'score ' + formatScore(h.score) + ' · ' + res.model + ' · ' + res.millis + ' ms';
     renderHeadline();
     renderTokens(el.tgt, h.tgtTokens, h.unkReplaced, 'tgt');
     renderTokens(el.src, res.srcTokens, null, 'src');
@@ -613,6 +614,13 @@
 
     drawLegend(svg, 12, legendTop, opts);
 
+    // Row labels stay in view while the matrix scrolls sideways: drawn last, over a white strip, and moved by the
+    // scroll offset (see stickRowLabels).
+    var sticky = svgEl('g', { 'class': 'sticky-labels' }, svg);
+    svgEl('rect', { x: 0, y: top - 2, width: left - 1, height: gridBottom - top + 30, fill: '#ffffff' }, sticky);
+    sticky.appendChild(rowLabels);
+    sticky.appendChild(covLabel);
+
     // Highlight bands for the hovered row and column, drawn above the cells; the keyboard cursor above them.
     var band = { fill: 'none', stroke: HIGHLIGHT, 'stroke-width': 2.5, rx: 3, visibility: 'hidden', 'pointer-events': 'none' };
     var rowBand = svgEl('rect', Object.assign({ 'class': 'band', x: left - 1, width: src.length * cell + 2, height: cell + 2 }, band), svg);
@@ -622,6 +630,7 @@
 
     el.heatmap.textContent = '';
     el.heatmap.appendChild(svg);
+    stickRowLabels();
     state.matrix = { svg: svg, cell: cell, left: left, top: top, rowBand: rowBand, colBand: colBand, cursorRect: cursor,
       src: src, tgt: tgt, alignment: alignment, opts: opts, cursor: null };
   }
@@ -643,6 +652,11 @@
       var note = svgEl('text', { 'class': 'legend-note', x: x, y: y + 55, 'dominant-baseline': 'central', 'font-size': 11, fill: '#5b6675' }, g);
       note.textContent = EOS_NOTE;
     }
+  }
+
+  function stickRowLabels() {
+    var g = state.matrix && state.matrix.svg.querySelector('.sticky-labels');
+    if (g) g.setAttribute('transform', 'translate(' + honest.wrap.scrollLeft + ',0)');
   }
 
   function percent(m) {
@@ -721,7 +735,10 @@
     var half = el.tooltip.offsetWidth / 2 + 6;
     var x = Math.max(half, Math.min(window.innerWidth - half, r.left + r.width / 2));
     el.tooltip.style.left = x + 'px';
-    el.tooltip.style.top = r.top + 'px';
+    // above the cell, or below it when there is no room above (the tooltip always stays on screen)
+    var below = r.top < el.tooltip.offsetHeight + 14;
+    el.tooltip.classList.toggle('below', below);
+    el.tooltip.style.top = (below ? r.bottom : r.top) + 'px';
   }
 
   function onMatrixOver(e) {
@@ -1129,6 +1146,7 @@
     var m = state.matrix, res = state.response, h = hypothesis(state.selected);
     var svg = m.svg.cloneNode(true);
     svg.querySelectorAll('.band, .cursor').forEach(function (n) { n.remove(); });
+    svg.querySelectorAll('.sticky-labels').forEach(function (n) { n.removeAttribute('transform'); });
     var w = +svg.getAttribute('width'), hgt = +svg.getAttribute('height');
     var source = state.lines && state.lines[state.line] ? state.lines[state.line].source : el.source.value;
     var title = '"' + clip(source.trim(), 70) + '" → "' + clip(h.translation, 70) + '"';
@@ -1269,7 +1287,7 @@
     container.addEventListener('mouseleave', clearHighlight);
     container.addEventListener('focusout', clearHighlight);
   });
-  el.heatmap.parentElement.addEventListener('scroll', function () { el.tooltip.hidden = true; });
+  el.heatmap.parentElement.addEventListener('scroll', function () { el.tooltip.hidden = true; stickRowLabels(); });
   window.addEventListener('scroll', function () { el.tooltip.hidden = true; }, { passive: true });
 
   el.nbestList.addEventListener('click', function (e) {

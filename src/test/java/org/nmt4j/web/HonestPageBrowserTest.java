@@ -300,6 +300,33 @@ class HonestPageBrowserTest {
         }
     }
 
+    /** On a phone: row labels stay visible while the matrix scrolls sideways, and the tooltip stays on screen. */
+    @Test
+    void keepsRowLabelsAndTheTooltipOnAPhoneScreen() throws IOException {
+        open(server, 375, 1000);
+        translate("one two three four five six seven eight nine");
+        js("var w = document.getElementById('heatmap-wrap'); w.scrollIntoView(); w.scrollLeft = 150;");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((String) js(
+                "return document.querySelector('#heatmap .sticky-labels').getAttribute('transform') || ''")).contains("150"));
+        Number labelLeft = (Number) js("return document.querySelector('#heatmap .sticky-labels text.label').getBoundingClientRect().left");
+        Number wrapLeft = (Number) js("return document.getElementById('heatmap-wrap').getBoundingClientRect().left");
+        assertTrue(labelLeft.doubleValue() >= wrapLeft.doubleValue() - 1, "row label at " + labelLeft + ", matrix from " + wrapLeft);
+        // a tap on the top-right cell (dispatched, so the driver does not scroll the matrix, which hides the tooltip)
+        js("var w = document.getElementById('heatmap-wrap'); w.scrollLeft = w.scrollWidth;");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !((String) js(
+                "return document.querySelector('#heatmap .sticky-labels').getAttribute('transform')")).contains("(150,"));
+        js("document.querySelector(\"#heatmap rect.cell[data-row='0'][data-col='8']\")"
+                + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+        WebElement tooltip = driver.findElement(By.id("tooltip"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(tooltip));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box = (Map<String, Object>) js("var r = document.getElementById('tooltip').getBoundingClientRect();"
+                + "return {left: r.left, right: r.right, top: r.top, width: window.innerWidth};");
+        assertTrue(((Number) box.get("left")).doubleValue() >= 0 && ((Number) box.get("top")).doubleValue() >= 0
+                && ((Number) box.get("right")).doubleValue() <= ((Number) box.get("width")).doubleValue(), box.toString());
+        screenshot("honest-375.png");
+    }
+
     /** The header and the model chip follow the server: unreachable while it is stopped, back after a restart. */
     @Test
     void followsTheServerDownAndBackUp() throws IOException {
