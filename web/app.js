@@ -7,6 +7,19 @@
   var EOS = '</s>';
   // ColorBrewer "Blues", light to dark: weight 0 is almost white, weight 1 is deep blue.
   var RAMP = ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+  var LOG_FLOOR = 0.001;       // the log scale shows 0.001 .. 1
+  var LOW_WORD_MASS = 0.1;     // a row with less than this on the words is hatched in the per-row scale
+  var LOW_COVERAGE = 0.25;     // a source word whose column sums to less than this (rows rescaled) got little attention
+  var HIGHLIGHT = '#c2410c';   // the --hl colour of style.css
+  var SPECIAL_COLOR = '#5f6b7a';
+  var UNK_COLOR = '#b45309';
+  var EOS_NOTE = '</s> column hidden; grey bars: its share of each row\'s attention';
+  var SCALE_NAMES = { absolute: 'absolute', row: 'per row', log: 'log' };
+  var SCALE_HELP = {
+    absolute: 'colour = attention weight, share of the whole row (</s> included)',
+    row: 'each row rescaled to sum 1 over the shown columns (hatched rows: under 10 % on the words)',
+    log: 'colour = attention weight on a log scale, 0.001 to 1'
+  };
 
   var $ = function (id) { return document.getElementById(id); };
   var el = {
@@ -17,6 +30,13 @@
     tooltip: $('tooltip'), attribution: $('attribution'), health: $('health'),
     dlSvg: $('dl-svg'), dlPng: $('dl-png'), dlJson: $('dl-json'), wordsOnly: $('words-only'),
     subwordUnits: $('subword-units'), subwordUnitsLabel: $('subword-units-label')
+  };
+
+  // The honest page: headline, warnings, stale marks, scales, table view, live regions (see "honest page" below).
+  var honest = {
+    headline: $('headline'), warnings: $('warnings'), staleNote: $('stale-note'), announce: $('announce'),
+    scale: $('scale'), legend: $('legend'), tableToggle: $('table-toggle'), table: $('matrix-table'),
+    cellStatus: $('cell-status'), numberError: $('number-error'), wrap: $('heatmap-wrap')
   };
 
   // Align-a-pair mode: elements of its own, so the translate mode's wiring stays as it was.
@@ -37,7 +57,9 @@
   // ---------------------------------------------------------------- API
 
   function api(path, options) {
-    return fetch(path, options).then(function (res) {
+    return fetch(path, options).catch(function () {
+      throw new Error('Cannot reach the server: is it running? The page will notice when it is back.');
+    }).then(function (res) {
       return res.text().then(function (body) {
         var json = null;
         try { json = body ? JSON.parse(body) : null; } catch (e) { /* not JSON: report the status */ }
@@ -59,6 +81,7 @@
       el.beam.max = state.limits.maxBeam;
       if (+el.beam.value > state.limits.maxBeam) el.beam.value = state.limits.maxBeam;
       syncNbestLimit();
+      var keep = el.model.value;   // a reload (the server came back) keeps the user's choice
       el.model.textContent = '';
       state.models.forEach(function (m) {
         var option = document.createElement('option');
@@ -66,7 +89,8 @@
         option.textContent = optionLabel(m);
         el.model.appendChild(option);
       });
-      if (data.defaultModel) el.model.value = data.defaultModel;
+      if (keep && modelInfo(keep)) el.model.value = keep;
+      else if (data.defaultModel) el.model.value = data.defaultModel;
       if (!state.models.length) {
         var none = document.createElement('option');
         none.textContent = 'no models installed';
@@ -78,14 +102,17 @@
     }).catch(function (e) { showError('Could not load the model list: ' + e.message); });
   }
 
+  // Asked every few seconds (more often while the server is down): the header and the model chip follow it.
   function loadHealth() {
-    api('api/health').then(function (h) {
+    return api('api/health').then(function (h) {
       el.health.className = 'health ok';
       el.health.textContent = 'online · ' + h.readyModels + '/' + h.models + ' models ready';
+      serverReachable(true);
     }).catch(function (e) {
       el.health.className = 'health down';
       // 503 from /api/health: the server is up but no model can translate
       el.health.textContent = e.status === 503 ? 'online · no model can translate' : 'server unreachable';
+      serverReachable(e.status !== undefined);
     });
   }
 
@@ -94,25 +121,34 @@
     var text = el.source.value;
     hideError();
     if (!text.trim()) { showError('Type some text to translate first.'); el.source.focus(); return; }
+    if (!validateNumbers(true)) return;
     var body = { text: text, model: el.model.value || null, beam: toInt(el.beam.value), nbest: toInt(el.nbest.value) };
-    send(body);
+    var lines = sourceLines(text);
+    if (lines.length > 1) sendLines(lines, body); else send(body);
   }
 
   // Asks for the translation, in words or (for a subword model, "subword units" ticked) in subwords.
   function send(body) {
     if (el.subwordUnits.checked) body.granularity = 'subword'; else delete body.granularity;
     state.lastBody = body;
+    state.lastLines = null;
     setBusy(true);
     api('api/translate', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body)
     }).then(function (res) {
+      state.lines = [{ source: body.text, response: res, selected: 0 }];
+      state.line = 0;
       state.response = res;
+      state.translated = { text: el.source.value, model: body.model };
       alignEl.probs.hidden = true;
+      clearStale();
       showResult(0);
+      announceResult();
     }).catch(function (e) {
       showError(e.message);
+      markStale('This is the previous result: the last request failed.');
       if (e.status === undefined) loadHealth();
     }).then(function () { setBusy(false); });
   }
@@ -136,6 +172,9 @@
     hideError();
     clearHighlight();
     state.response = null;
+    state.lines = null;
+    state.lastLines = null;
+    clearStale();
     state.lastBody = null;   // ticking "subword units" must not bring back a translation in align mode
     el.result.hidden = true;
     el.intro.hidden = false;
@@ -159,11 +198,18 @@
         nbest: [{ translation: words.join(' '), score: res.logProb, tgtTokens: res.tgtTokens, alignment: res.alignment,
           unkReplaced: res.tgtTokens.map(function () { return false; }) }]
       };
+      state.lines = [{ source: source, response: state.response, selected: 0 }];
+      state.line = 0;
+      state.translated = { text: el.source.value, model: el.model.value || null };
+      state.response.unknownSource = res.unknownSource ? res.unknownSource.concat([false]) : null;
+      clearStale();
       showResult(0);
       el.score.textContent = 'log P ' + formatScore(res.logProb) + ' · teacher-forced · ' + res.model + ' · ' + res.millis + ' ms';
       renderProbabilities(res);
+      announceResult();
     }).catch(function (e) {
       showError(e.message);
+      markStale('This is the previous result: the last request failed.');
       if (e.status === undefined) loadHealth();
     }).then(function () { setBusy(false); });
   }
@@ -244,7 +290,11 @@
     if (m.attention) el.modelInfo.appendChild(chip(m.attention + ' attention', '', 'Attention kind'));
     if (m.validationBleu != null) el.modelInfo.appendChild(chip('BLEU ' + m.validationBleu.toFixed(1), '', 'Best validation BLEU during training'));
     var statusClass = 'status-' + m.status.replace(/\s+/g, '');
-    el.modelInfo.appendChild(chip(m.status === 'not loaded' ? 'loads on first use' : m.status, statusClass, 'Model status'));
+    if (state.serverDown) {
+      el.modelInfo.appendChild(chip('server unreachable', 'status-failed', 'The server does not answer; the model cannot be used until it is back'));
+    } else {
+      el.modelInfo.appendChild(chip(m.status === 'not loaded' ? 'loads on first use' : m.status, statusClass, 'Model status'));
+    }
     if (m.error) {
       var e = document.createElement('div');
       e.className = 'model-error';
@@ -303,9 +353,14 @@
     el.intro.hidden = true;
     el.result.hidden = false;
 
-    el.score.textContent = 'score ' + formatScore(h.score) + ' · ' + res.model + ' · ' + res.millis + ' ms';
+    if (state.lines && state.lines[state.line]) state.lines[state.line].selected = index;
+    el.score.textContent = (state.lines && state.lines.length > 1 ? 'line ' + (state.line + 1) + ' of ' + state.lines.length +
+      ' (pick a line to see its alignment) · ' : '') + 'score ' + formatScore(h.score) + ' · ' + res.model + ' · ' + res.millis + ' ms';
+    renderHeadline();
     renderTokens(el.tgt, h.tgtTokens, h.unkReplaced, 'tgt');
     renderTokens(el.src, res.srcTokens, null, 'src');
+    markUnknownSource(res);
+    setLanguages(res);
     el.subwordUnitsLabel.hidden = !res.subwords;
 
     el.notes.textContent = '';
@@ -323,29 +378,46 @@
 
     drawMatrix();
     renderNbest();
+    renderWarnings(h, res);
   }
 
-  // Draws the selected hypothesis's matrix: the raw attention, or (the default) with the source </s> column
-  // left out and each row rescaled over the source words. Recurrent encoders often park much of the attention
-  // on </s>, whose state summarises the sentence; without that column the word-to-word alignment is readable.
+  // Draws the selected hypothesis's matrix. "words only" hides the source </s> column, but its share of every row
+  // is drawn as a bar beside the row: recurrent encoders often park most of the attention on </s>, and a row whose
+  // words got 3 % of it must not look like a confident alignment. The scale says how weights become colours:
+  // absolute (the raw weight), per row (each row rescaled to 1 over the shown columns) or log (0.001 .. 1).
   function drawMatrix() {
     var res = state.response;
     if (!res) return;
     var h = hypothesis(state.selected);
-    var src = res.srcTokens, alignment = h.alignment, raw = h.alignment;
-    var hide = el.wordsOnly.checked && src.length > 1 && src[src.length - 1] === EOS;
-    if (hide) {
-      src = src.slice(0, -1);
-      alignment = raw.map(function (row) {
-        var words = row.slice(0, -1);
-        var sum = words.reduce(function (a, b) { return a + b; }, 0);
-        return words.map(function (w) { return sum > 0 ? w / sum : 0; });
-      });
-    }
-    el.shape.textContent = h.tgtTokens.length + ' × ' + src.length + (hide ? ' (</s> column hidden)' : '');
-    drawHeatmap(src, h.tgtTokens, alignment);
+    var src = res.srcTokens, raw = h.alignment;
+    var hasEos = src.length > 1 && src[src.length - 1] === EOS;
+    var hide = el.wordsOnly.checked && hasEos;
+    var cols = hide ? src.length - 1 : src.length;
+    var scale = honest.scale.value;
+    var shown = raw.map(function (row) {
+      var r = row.slice(0, cols);
+      if (scale !== 'row') return r;
+      var sum = total(r);
+      return r.map(function (w) { return sum > 0 ? w / sum : 0; });
+    });
+    var wordMass = raw.map(function (row) { return total(hasEos ? row.slice(0, -1) : row); });
+    var coverage = [];
+    for (var j = 0; j < cols; j++) coverage.push(total(shown.map(function (row) { return row[j]; })));
+    el.shape.textContent = h.tgtTokens.length + ' × ' + cols + (hide ? ' (</s> column hidden; its share of each row is on the right)' : '');
+    drawHeatmap(src.slice(0, cols), h.tgtTokens, shown, {
+      raw: raw, scale: scale, hidden: hide, eos: hide ? raw.map(function (row) { return row[row.length - 1]; }) : null,
+      wordMass: wordMass, coverage: coverage,
+      unknown: res.unknownSource ? res.unknownSource.slice(0, cols) : null
+    });
     state.matrix.raw = raw;
-    state.matrix.rescaled = hide;
+    state.matrix.rescaled = scale === 'row';
+    state.matrix.hidden = hide;
+    honest.legend.textContent = legendText(scale, hide);
+    if (!honest.table.hidden) renderTable();
+  }
+
+  function total(values) {
+    return values.reduce(function (a, b) { return a + b; }, 0);
   }
 
   function formatScore(s) {
@@ -363,7 +435,7 @@
         span.title = 'The model wrote <unk> here; this word was copied from the source';
       }
       span.textContent = t;
-      span.tabIndex = 0;
+      span.tabIndex = i === 0 ? 0 : -1;   // one Tab stop per sentence; arrow keys move within (roving tabindex)
       span.dataset.axis = axis;
       span.dataset.index = i;
       container.appendChild(span);
@@ -398,6 +470,12 @@
       var score = document.createElement('span');
       score.className = 'alt-score';
       score.textContent = 'score ' + formatScore(h.score) + (i === 0 ? ' · best' : '');
+      hypothesisFlags(h).forEach(function (f) {
+        var flag = document.createElement('span');
+        flag.className = 'alt-flag';
+        flag.textContent = f;
+        score.appendChild(flag);
+      });
       b.appendChild(rank);
       b.appendChild(text);
       b.appendChild(score);
@@ -435,17 +513,30 @@
     return node;
   }
 
-  function drawHeatmap(src, tgt, alignment) {
+  // Weight to a colour position in 0..1 for the scale: log maps 0.001 .. 1 onto the ramp.
+  function intensity(w, scale) {
+    if (scale !== 'log') return w;
+    return w <= LOG_FLOOR ? 0 : Math.min(1, Math.log10(w / LOG_FLOOR) / -Math.log10(LOG_FLOOR));
+  }
+
+  function drawHeatmap(src, tgt, alignment, opts) {
     var narrow = window.matchMedia('(max-width: 600px)').matches;
     var cell = narrow ? 30 : 36;
     var fontSize = 13;
-    var maxSrc = Math.max.apply(null, src.map(function (t) { return textWidth(t, fontSize); }).concat([10]));
-    var maxTgt = Math.max.apply(null, tgt.map(function (t) { return textWidth(t, fontSize); }).concat([10]));
+    var srcLabels = src.map(function (t, j) { return opts.unknown && opts.unknown[j] ? t + ' (unknown)' : t; });
+    var maxSrc = Math.max.apply(null, srcLabels.map(function (t) { return textWidth(t, fontSize); }).concat([10]));
+    var maxTgt = Math.max.apply(null, tgt.map(function (t) { return textWidth(t, fontSize); }).concat([10, textWidth('coverage Σ', 11)]));
     var diag = Math.SQRT1_2;   // column labels are rotated by 45 degrees
     var left = Math.ceil(maxTgt) + 14;
     var top = Math.ceil(maxSrc * diag) + 16;
-    var width = left + src.length * cell + Math.ceil(maxSrc * diag) + 8;
-    var height = top + tgt.length * cell + 8;
+    var gridRight = left + src.length * cell;
+    var barWidth = opts.eos ? 92 : 0;                    // the </s> share of each row, when its column is hidden
+    var gridBottom = top + tgt.length * cell;
+    var legendTop = gridBottom + 30;                     // below the coverage row
+    var legendWidth = 12 + Math.ceil(Math.max(textWidth(SCALE_NAMES[opts.scale] + ': ' + SCALE_HELP[opts.scale], 11),
+      opts.eos ? textWidth(EOS_NOTE, 11) : 0)) + 12;
+    var width = Math.max(gridRight + barWidth + Math.ceil(maxSrc * diag) + 8, legendWidth);
+    var height = legendTop + (opts.eos ? 72 : 58);
 
     var svg = svgEl('svg', {
       xmlns: SVG_NS, width: width, height: height, viewBox: '0 0 ' + width + ' ' + height,
@@ -453,21 +544,28 @@
       'aria-label': 'Attention alignment: ' + tgt.length + ' target tokens by ' + src.length + ' source tokens'
     });
     svgEl('rect', { x: 0, y: 0, width: width, height: height, fill: '#ffffff' }, svg);
+    var defs = svgEl('defs', {}, svg);
+    var hatch = svgEl('pattern', { id: 'low-mass', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+    svgEl('rect', { width: 2, height: 6, fill: '#ffffff', opacity: 0.75 }, hatch);
+    var gradient = svgEl('linearGradient', { id: 'ramp', x1: 0, x2: 1, y1: 0, y2: 0 }, defs);
+    RAMP.forEach(function (c, k) { svgEl('stop', { offset: (k / (RAMP.length - 1)).toFixed(3), 'stop-color': c }, gradient); });
 
     var colLabels = svgEl('g', { 'class': 'col-labels' }, svg);
     src.forEach(function (t, j) {
       var x = left + j * cell + cell / 2;
+      var unknown = opts.unknown && opts.unknown[j];
       var label = svgEl('text', {
-        'class': 'label', 'data-axis': 'src', 'data-index': j, fill: t === EOS ? '#8a94a3' : '#1c2430',
+        'class': 'label' + (unknown ? ' unknown' : ''), 'data-axis': 'src', 'data-index': j,
+        fill: unknown ? UNK_COLOR : t === EOS ? SPECIAL_COLOR : '#1c2430', 'font-style': unknown ? 'italic' : 'normal',
         transform: 'translate(' + (x - 2) + ',' + (top - 8) + ') rotate(-45)', 'text-anchor': 'start'
       }, colLabels);
-      label.textContent = t;
+      label.textContent = srcLabels[j];
     });
 
     var rowLabels = svgEl('g', { 'class': 'row-labels' }, svg);
     tgt.forEach(function (t, i) {
       var label = svgEl('text', {
-        'class': 'label', 'data-axis': 'tgt', 'data-index': i, fill: t === EOS ? '#8a94a3' : '#1c2430',
+        'class': 'label', 'data-axis': 'tgt', 'data-index': i, fill: t === EOS ? SPECIAL_COLOR : '#1c2430',
         x: left - 8, y: top + i * cell + cell / 2, 'text-anchor': 'end', 'dominant-baseline': 'central'
       }, rowLabels);
       label.textContent = t;
@@ -477,21 +575,93 @@
     alignment.forEach(function (row, i) {
       row.forEach(function (w, j) {
         svgEl('rect', {
-          'class': 'cell', 'data-row': i, 'data-col': j, 'data-weight': w,
+          'class': 'cell', 'data-row': i, 'data-col': j, 'data-weight': w, 'data-raw': opts.raw[i][j],
           x: left + j * cell, y: top + i * cell, width: cell, height: cell,
-          fill: color(w), stroke: '#ffffff', 'stroke-width': 1
+          fill: color(intensity(w, opts.scale)), stroke: '#ffffff', 'stroke-width': 1
         }, cells);
       });
+      // Per row, a row whose words got almost none of the attention is hatched: its rescaled colours are noise.
+      if (opts.scale === 'row' && opts.wordMass[i] < LOW_WORD_MASS) {
+        svgEl('rect', { 'class': 'low-mass', x: left, y: top + i * cell, width: src.length * cell, height: cell,
+          fill: 'url(#low-mass)', 'pointer-events': 'none' }, cells);
+      }
     });
 
-    // Highlight bands for the hovered row and column, drawn above the cells.
-    var band = { fill: 'none', stroke: '#f59e0b', 'stroke-width': 2.5, rx: 3, visibility: 'hidden', 'pointer-events': 'none' };
+    if (opts.eos) {
+      var bars = svgEl('g', { 'class': 'eos-bars' }, svg);
+      var bx = gridRight + 10, bw = 44;
+      var head = svgEl('text', { x: bx, y: top - 8, fill: SPECIAL_COLOR, 'font-size': 11 }, bars);
+      head.textContent = '→ </s>';
+      opts.eos.forEach(function (m, i) {
+        var y = top + i * cell + cell / 2;
+        svgEl('rect', { x: bx, y: y - 5, width: bw, height: 10, rx: 2, fill: '#e5e9f0' }, bars);
+        svgEl('rect', { 'class': 'eos-bar', 'data-row': i, 'data-mass': m, x: bx, y: y - 5, width: (bw * Math.max(0, Math.min(1, m))).toFixed(1),
+          height: 10, rx: 2, fill: SPECIAL_COLOR }, bars);
+        var pct = svgEl('text', { 'class': 'eos-share', x: bx + bw + 5, y: y, 'dominant-baseline': 'central', 'font-size': 11, fill: '#1c2430' }, bars);
+        pct.textContent = percent(m);
+      });
+    }
+
+    // Coverage: each source column's sum over the rows (of the weights as drawn).
+    var cov = svgEl('g', { 'class': 'coverage' }, svg);
+    var covLabel = svgEl('text', { x: left - 8, y: gridBottom + 14, 'text-anchor': 'end', 'dominant-baseline': 'central', 'font-size': 11, fill: '#5b6675' }, cov);
+    covLabel.textContent = 'coverage Σ';
+    opts.coverage.forEach(function (c, j) {
+      var t = svgEl('text', { 'class': 'coverage-sum', 'data-col': j, x: left + j * cell + cell / 2, y: gridBottom + 14,
+        'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, fill: opts.scale === 'row' && c < LOW_COVERAGE ? '#b42318' : '#1c2430' }, cov);
+      t.textContent = c.toFixed(c < 10 ? 2 : 1);
+    });
+
+    drawLegend(svg, 12, legendTop, opts);
+
+    // Row labels stay in view while the matrix scrolls sideways: drawn last, over a white strip, and moved by the
+    // scroll offset (see stickRowLabels).
+    var sticky = svgEl('g', { 'class': 'sticky-labels' }, svg);
+    svgEl('rect', { x: 0, y: top - 2, width: left - 1, height: gridBottom - top + 30, fill: '#ffffff' }, sticky);
+    sticky.appendChild(rowLabels);
+    sticky.appendChild(covLabel);
+
+    // Highlight bands for the hovered row and column, drawn above the cells; the keyboard cursor above them.
+    var band = { fill: 'none', stroke: HIGHLIGHT, 'stroke-width': 2.5, rx: 3, visibility: 'hidden', 'pointer-events': 'none' };
     var rowBand = svgEl('rect', Object.assign({ 'class': 'band', x: left - 1, width: src.length * cell + 2, height: cell + 2 }, band), svg);
     var colBand = svgEl('rect', Object.assign({ 'class': 'band', y: top - 1, width: cell + 2, height: tgt.length * cell + 2 }, band), svg);
+    var cursor = svgEl('rect', { 'class': 'cursor', width: cell - 2, height: cell - 2, fill: 'none', stroke: '#111827',
+      'stroke-width': 3, visibility: 'hidden', 'pointer-events': 'none' }, svg);
 
     el.heatmap.textContent = '';
     el.heatmap.appendChild(svg);
-    state.matrix = { svg: svg, cell: cell, left: left, top: top, rowBand: rowBand, colBand: colBand, src: src, tgt: tgt, alignment: alignment };
+    stickRowLabels();
+    state.matrix = { svg: svg, cell: cell, left: left, top: top, rowBand: rowBand, colBand: colBand, cursorRect: cursor,
+      src: src, tgt: tgt, alignment: alignment, opts: opts, cursor: null };
+  }
+
+  // The colour ramp with ticks for the scale, and the </s> bar's key, inside the SVG (so every export carries it).
+  function drawLegend(svg, x, y, opts) {
+    var g = svgEl('g', { 'class': 'legend' }, svg);
+    var w = 160;
+    svgEl('rect', { x: x, y: y, width: w, height: 10, fill: 'url(#ramp)', stroke: '#dfe4ec' }, g);
+    var ticks = opts.scale === 'log' ? [[0, '≤0.001'], [1 / 3, '0.01'], [2 / 3, '0.1'], [1, '1']] : [[0, '0'], [0.5, '0.5'], [1, '1']];
+    ticks.forEach(function (t) {
+      svgEl('line', { x1: x + w * t[0], x2: x + w * t[0], y1: y + 10, y2: y + 14, stroke: '#5b6675' }, g);
+      var label = svgEl('text', { x: x + w * t[0], y: y + 25, 'text-anchor': 'middle', 'font-size': 10, fill: '#5b6675' }, g);
+      label.textContent = t[1];
+    });
+    var text = svgEl('text', { 'class': 'legend-text', x: x, y: y + 40, 'dominant-baseline': 'central', 'font-size': 11, fill: '#1c2430' }, g);
+    text.textContent = SCALE_NAMES[opts.scale] + ': ' + SCALE_HELP[opts.scale];
+    if (opts.eos) {
+      var note = svgEl('text', { 'class': 'legend-note', x: x, y: y + 55, 'dominant-baseline': 'central', 'font-size': 11, fill: '#5b6675' }, g);
+      note.textContent = EOS_NOTE;
+    }
+  }
+
+  function stickRowLabels() {
+    var g = state.matrix && state.matrix.svg.querySelector('.sticky-labels');
+    if (g) g.setAttribute('transform', 'translate(' + honest.wrap.scrollLeft + ',0)');
+  }
+
+  function percent(m) {
+    var p = 100 * m;
+    return (p < 1 && p > 0 ? p.toFixed(1) : Math.round(p)) + ' %';
   }
 
   // ---------------------------------------------------------------- highlighting
@@ -553,15 +723,22 @@
     pair.appendChild(bs);
     var weight = document.createElement('div');
     weight.className = 'weight';
-    weight.textContent = m.rescaled ? w.toFixed(3) + ' of the word attention (raw ' + m.raw[i][j].toFixed(3) + ')' : w.toFixed(3);
+    weight.textContent = m.rescaled ? w.toFixed(3) + ' of the row\'s shown attention' : w.toFixed(3);
     el.tooltip.appendChild(pair);
     el.tooltip.appendChild(weight);
+    var detail = document.createElement('div');
+    detail.className = 'pair';
+    detail.textContent = cellDetail(i, j);
+    el.tooltip.appendChild(detail);
     var r = target.getBoundingClientRect();
     el.tooltip.hidden = false;
     var half = el.tooltip.offsetWidth / 2 + 6;
     var x = Math.max(half, Math.min(window.innerWidth - half, r.left + r.width / 2));
     el.tooltip.style.left = x + 'px';
-    el.tooltip.style.top = r.top + 'px';
+    // above the cell, or below it when there is no room above (the tooltip always stays on screen)
+    var below = r.top < el.tooltip.offsetHeight + 14;
+    el.tooltip.classList.toggle('below', below);
+    el.tooltip.style.top = (below ? r.bottom : r.top) + 'px';
   }
 
   function onMatrixOver(e) {
@@ -592,7 +769,7 @@
 
   function svgText() {
     clearHighlight();
-    return new XMLSerializer().serializeToString(state.matrix.svg);
+    return new XMLSerializer().serializeToString(exportSvg());
   }
 
   function download(blob, name) {
@@ -611,9 +788,10 @@
   }
 
   function downloadPng() {
-    var svg = state.matrix.svg;
+    clearHighlight();
+    var svg = exportSvg();
     var w = +svg.getAttribute('width'), h = +svg.getAttribute('height'), scale = 2;
-    var url = URL.createObjectURL(new Blob([svgText()], { type: 'image/svg+xml' }));
+    var url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
     var img = new Image();
     img.onload = function () {
       var canvas = document.createElement('canvas');
@@ -633,7 +811,8 @@
     var res = state.response, h = hypothesis(state.selected);
     var data = {
       model: res.model, source: el.source.value, translation: h.translation, score: h.score,
-      srcTokens: res.srcTokens, tgtTokens: h.tgtTokens, alignment: h.alignment, unkReplaced: h.unkReplaced
+      srcTokens: res.srcTokens, tgtTokens: h.tgtTokens, alignment: h.alignment, unkReplaced: h.unkReplaced,
+      unknownSource: res.unknownSource || null, note: 'alignment holds the raw attention, </s> column included'
     };
     if (res.aligned) {
       data.target = alignEl.target.value;
@@ -644,11 +823,456 @@
     download(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), baseName() + '.json');
   }
 
+  // ---------------------------------------------------------------- honest page: lines, headline, warnings
+
+  // Non-empty lines of the input: each is translated on its own.
+  function sourceLines(text) {
+    return text.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(function (l) { return l.length > 0; });
+  }
+
+  // One request per line, in order (the API takes one text); each line gets its own result.
+  function sendLines(lines, template) {
+    var body = Object.assign({}, template);
+    if (el.subwordUnits.checked) body.granularity = 'subword'; else delete body.granularity;
+    state.lastLines = { lines: lines, body: body };
+    state.lastBody = null;
+    var results = [];
+    setBusy(true);
+    var chain = Promise.resolve();
+    lines.forEach(function (line) {
+      chain = chain.then(function () {
+        return api('api/translate', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(Object.assign({}, body, { text: line }))
+        }).then(function (res) { results.push({ source: line, response: res, selected: 0 }); });
+      });
+    });
+    chain.then(function () {
+      state.lines = results;
+      state.line = 0;
+      state.response = results[0].response;
+      state.translated = { text: el.source.value, model: body.model };
+      alignEl.probs.hidden = true;
+      clearStale();
+      showResult(0);
+      announceResult();
+    }).catch(function (e) {
+      showError('Line ' + (results.length + 1) + ': ' + e.message);
+      markStale('This is the previous result: the last request failed.');
+      if (e.status === undefined) loadHealth();
+    }).then(function () { setBusy(false); });
+  }
+
+  function lineTranslation(line) {
+    var h = line.response.nbest[line.selected] || line.response;
+    return h.translation;
+  }
+
+  function fullTranslation() {
+    if (!state.lines) return hypothesis(state.selected).translation;
+    return state.lines.map(lineTranslation).join('\n');
+  }
+
+  function modelInfo(name) {
+    for (var i = 0; i < state.models.length; i++) if (state.models[i].name === name) return state.models[i];
+    return null;
+  }
+
+  // The clean translation, one line per input line; with several lines each is a button that shows its matrix.
+  function renderHeadline() {
+    var lines = state.lines || [{ source: '', response: state.response, selected: state.selected }];
+    honest.headline.textContent = '';
+    lines.forEach(function (line, k) {
+      var node = document.createElement(lines.length > 1 ? 'button' : 'p');
+      node.className = 'line';
+      if (lines.length > 1) {
+        node.type = 'button';
+        node.dataset.line = k;
+        node.setAttribute('aria-pressed', String(k === state.line));
+        node.title = 'Show the alignment of line ' + (k + 1) + ': ' + line.source;
+      } else {
+        node.style.margin = '0';
+      }
+      var text = lineTranslation(line);
+      if (text.trim()) {
+        node.textContent = text;
+      } else {
+        var empty = document.createElement('span');
+        empty.className = 'empty';
+        empty.textContent = '(empty translation: the model wrote only </s>)';
+        node.appendChild(empty);
+      }
+      honest.headline.appendChild(node);
+    });
+  }
+
+  // lang on everything in the target language (and the source tokens), so screen readers pronounce it right.
+  function setLanguages(res) {
+    var m = modelInfo(res.model) || {};
+    [honest.headline, el.tgt, el.nbestList].forEach(function (n) {
+      if (m.targetLanguage) n.setAttribute('lang', m.targetLanguage); else n.removeAttribute('lang');
+    });
+    if (m.sourceLanguage) el.src.setAttribute('lang', m.sourceLanguage); else el.src.removeAttribute('lang');
+  }
+
+  function markUnknownSource(res) {
+    if (!res.unknownSource) return;
+    el.src.querySelectorAll('.tok').forEach(function (n, k) {
+      if (res.unknownSource[k]) {
+        n.classList.add('unk-src');
+        n.title = 'Unknown to the model: it saw <unk> here';
+      }
+    });
+  }
+
+  function words(tokens) {
+    return tokens.filter(function (t) { return t !== EOS; });
+  }
+
+  // The longest n-gram (n >= 2 words, or one word 3 times running) that occurs twice without overlap, or null.
+  function repeatedNgram(tokens) {
+    var w = words(tokens);
+    for (var n = Math.min(6, Math.floor(w.length / 2)); n >= 2; n--) {
+      var seen = {};
+      for (var i = 0; i + n <= w.length; i++) {
+        var key = w.slice(i, i + n).join(' ');
+        if (!/[\p{L}\p{N}]/u.test(key)) continue;
+        if (seen[key] !== undefined && i - seen[key] >= n && (n >= 3 || w.length >= 8)) return key;
+        if (seen[key] === undefined) seen[key] = i;
+      }
+    }
+    for (var k = 2; k < w.length; k++) {
+      if (w[k] === w[k - 1] && w[k] === w[k - 2] && /[\p{L}\p{N}]/u.test(w[k])) return w[k];
+    }
+    return null;
+  }
+
+  function hypothesisFlags(h) {
+    var flags = [];
+    if (!words(h.tgtTokens).length) flags.push('empty');
+    if (repeatedNgram(h.tgtTokens)) flags.push('repeats');
+    return flags;
+  }
+
+  // Source words (not </s>, not punctuation) whose column, with rows rescaled over the words, sums below LOW_COVERAGE.
+  function uncoveredWords(h, res) {
+    var src = res.srcTokens, n = src.length - (src[src.length - 1] === EOS ? 1 : 0);
+    var rows = h.alignment.filter(function (row, i) { return h.tgtTokens[i] !== EOS; });
+    var out = [];
+    for (var j = 0; j < n; j++) {
+      if (!/[\p{L}\p{N}]/u.test(src[j])) continue;
+      var c = 0;
+      rows.forEach(function (row) {
+        var sum = total(row.slice(0, n));
+        if (sum > 0) c += row[j] / sum;
+      });
+      if (c < LOW_COVERAGE) out.push(src[j]);
+    }
+    return { words: out, of: src.slice(0, n).filter(function (t) { return /[\p{L}\p{N}]/u.test(t); }).length };
+  }
+
+  function renderWarnings(h, res) {
+    var list = [];
+    if (!words(h.tgtTokens).length) {
+      list.push('The translation is empty: the model ended at once (only </s>). Try another alternative, a smaller beam or a shorter sentence.');
+    }
+    var rep = repeatedNgram(h.tgtTokens);
+    if (rep) list.push('The translation repeats itself ("' + rep + '" more than once): the decoder may be stuck in a loop.');
+    if (words(h.tgtTokens).length && !res.aligned) {
+      var cov = uncoveredWords(h, res);
+      if (cov.words.length && cov.words.length * 3 >= cov.of) {
+        list.push('Low coverage: ' + cov.words.length + ' of ' + cov.of + ' source words got little attention (' +
+          cov.words.slice(0, 6).join(', ') + (cov.words.length > 6 ? ', …' : '') + '); parts of the source may be missing.');
+      }
+    }
+    if (res.unknownSource) {
+      var unknown = res.srcTokens.filter(function (t, k) { return res.unknownSource[k]; });
+      if (unknown.length) {
+        list.push('Unknown to the model (it read <unk>): ' + unknown.join(', ') + '. They are marked in the source and the matrix.');
+      }
+    }
+    honest.warnings.textContent = '';
+    list.forEach(function (text) {
+      var li = document.createElement('li');
+      li.textContent = text;
+      honest.warnings.appendChild(li);
+    });
+    honest.warnings.hidden = !list.length;
+  }
+
+  function announceResult() {
+    var text = fullTranslation();
+    var warnings = honest.warnings.hidden ? 0 : honest.warnings.children.length;
+    honest.announce.textContent = '';
+    setTimeout(function () {
+      honest.announce.textContent = (text.trim() ? 'Translation: ' + text : 'The translation is empty.') +
+        (warnings ? ' ' + warnings + (warnings > 1 ? ' warnings.' : ' warning.') : '');
+    }, 50);
+  }
+
+  // ---------------------------------------------------------------- honest page: stale results, health, numbers
+
+  function markStale(reason) {
+    if (el.result.hidden) return;
+    el.result.classList.add('stale');
+    honest.staleNote.textContent = reason;
+    honest.staleNote.hidden = false;
+  }
+
+  function clearStale() {
+    el.result.classList.remove('stale');
+    honest.staleNote.hidden = true;
+    honest.staleNote.textContent = '';
+  }
+
+  // After an edit or a model switch, says whether the result on screen still matches the input.
+  function checkStale() {
+    if (!state.translated || el.result.hidden) return;
+    if (!el.source.value.trim()) markStale('The text box is empty; this is the previous result.');
+    else if ((el.model.value || null) !== state.translated.model && state.translated.model !== null) {
+      markStale('This result is from model ' + state.translated.model + '; translate again to use ' + el.model.value + '.');
+    } else if (el.source.value !== state.translated.text) {
+      markStale('The text has changed since this result; translate again (Ctrl+Enter).');
+    } else clearStale();
+  }
+
+  function serverReachable(up) {
+    var wasDown = state.serverDown;
+    state.serverDown = !up;
+    if (wasDown !== state.serverDown) showModelInfo();
+    if (up && wasDown) {
+      loadModels();   // statuses may have changed while it was away
+      if (/Cannot reach the server/.test(el.error.textContent)) hideError();
+    }
+  }
+
+  function pollHealth() {
+    loadHealth().then(function () {
+      setTimeout(pollHealth, state.serverDown ? 2000 : 10000);
+    });
+  }
+
+  // Beam and n-best must be whole numbers in range; says what is wrong beside the fields.
+  function validateNumbers(focus) {
+    var problems = [];
+    var beam = Number(el.beam.value), nbest = Number(el.nbest.value), maxBeam = state.limits.maxBeam;
+    var beamOk = el.beam.value.trim() !== '' && Number.isInteger(beam) && beam >= 1 && beam <= maxBeam;
+    if (!beamOk) problems.push('Beam must be a whole number from 1 to ' + maxBeam + '.');
+    var nbestMax = beamOk ? beam : maxBeam;
+    var nbestOk = el.nbest.value.trim() !== '' && Number.isInteger(nbest) && nbest >= 1 && nbest <= nbestMax;
+    if (!nbestOk) problems.push('N-best must be a whole number from 1 to ' + nbestMax + (beamOk ? ' (the beam width).' : '.'));
+    el.beam.setAttribute('aria-invalid', String(!beamOk));
+    el.nbest.setAttribute('aria-invalid', String(!nbestOk));
+    honest.numberError.textContent = problems.join(' ');
+    honest.numberError.hidden = !problems.length;
+    if (problems.length && focus) (beamOk ? el.nbest : el.beam).focus();
+    return !problems.length;
+  }
+
+  // ---------------------------------------------------------------- honest page: matrix text, table, export
+
+  function legendText(scale, hidden) {
+    return 'Scale ' + SCALE_NAMES[scale] + ': ' + SCALE_HELP[scale] + '. Rows: translation · columns: source · ' +
+      'coverage Σ: each column\'s sum.' + (hidden ? ' The </s> column is hidden; the grey bars give its share of each row.' : '');
+  }
+
+  function cellDetail(i, j) {
+    var m = state.matrix, o = m.opts;
+    var parts = ['raw ' + o.raw[i][j].toFixed(3)];
+    var eos = o.raw[i][o.raw[i].length - 1];
+    if (state.response.srcTokens[state.response.srcTokens.length - 1] === EOS) {
+      parts.push('</s> took ' + percent(eos) + ' of this row');
+    }
+    if (o.scale === 'row' && o.wordMass[i] < LOW_WORD_MASS) parts.push('only ' + percent(o.wordMass[i]) + ' on the words: mostly noise');
+    return parts.join(' · ');
+  }
+
+  function renderTable() {
+    var m = state.matrix;
+    if (!m) return;
+    var o = m.opts;
+    var table = document.createElement('table');
+    var caption = document.createElement('caption');
+    caption.textContent = 'Attention of each target token (rows) on each source token (columns). ' + legendText(o.scale, o.hidden);
+    table.appendChild(caption);
+    var head = document.createElement('tr');
+    var corner = document.createElement('th');
+    corner.scope = 'col';
+    corner.textContent = 'target \\ source';
+    head.appendChild(corner);
+    m.src.forEach(function (t, j) {
+      var th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = t + (o.unknown && o.unknown[j] ? ' (unknown)' : '');
+      head.appendChild(th);
+    });
+    if (o.eos) { var eh = document.createElement('th'); eh.scope = 'col'; eh.textContent = '</s> share'; head.appendChild(eh); }
+    table.appendChild(head);
+    m.tgt.forEach(function (t, i) {
+      var tr = document.createElement('tr');
+      var th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = t;
+      tr.appendChild(th);
+      m.alignment[i].forEach(function (w) {
+        var td = document.createElement('td');
+        td.textContent = w.toFixed(3);
+        tr.appendChild(td);
+      });
+      if (o.eos) { var td = document.createElement('td'); td.textContent = percent(o.eos[i]); tr.appendChild(td); }
+      table.appendChild(tr);
+    });
+    var cov = document.createElement('tr');
+    var ch = document.createElement('th');
+    ch.scope = 'row';
+    ch.textContent = 'coverage Σ';
+    cov.appendChild(ch);
+    o.coverage.forEach(function (c) { var td = document.createElement('td'); td.textContent = c.toFixed(2); cov.appendChild(td); });
+    table.appendChild(cov);
+    honest.table.textContent = '';
+    honest.table.appendChild(table);
+  }
+
+  function setTableView(on) {
+    honest.tableToggle.setAttribute('aria-pressed', String(on));
+    honest.table.hidden = !on;
+    honest.wrap.hidden = on;
+    if (on) renderTable();
+  }
+
+  // The drawn matrix with a title (source → translation), the model, the view and the scale above it.
+  function exportSvg() {
+    var m = state.matrix, res = state.response, h = hypothesis(state.selected);
+    var svg = m.svg.cloneNode(true);
+    svg.querySelectorAll('.band, .cursor').forEach(function (n) { n.remove(); });
+    svg.querySelectorAll('.sticky-labels').forEach(function (n) { n.removeAttribute('transform'); });
+    var w = +svg.getAttribute('width'), hgt = +svg.getAttribute('height');
+    var source = state.lines && state.lines[state.line] ? state.lines[state.line].source : el.source.value;
+    var title = '"' + clip(source.trim(), 70) + '" → "' + clip(h.translation, 70) + '"';
+    var lines = [
+      'model ' + res.model + ' · hypothesis ' + (state.selected + 1) + ' of ' + res.nbest.length +
+        (res.aligned ? ' · teacher-forced' : '') + ' · score ' + formatScore(h.score),
+      'view: ' + (m.hidden ? 'words only (</s> column hidden; grey bars give its share of each row)' : 'all source tokens (</s> column shown)') +
+        ' · scale: ' + SCALE_NAMES[m.opts.scale] + (m.opts.scale === 'row' ? ' (rows rescaled to sum 1 over the shown columns)' : '')
+    ];
+    var headH = 58;
+    var width = Math.max(w, Math.ceil(Math.max(textWidth(title, 14), textWidth(lines[0], 11), textWidth(lines[1], 11))) + 24);
+    var body = document.createElementNS(SVG_NS, 'g');
+    body.setAttribute('transform', 'translate(0,' + headH + ')');
+    while (svg.firstChild) body.appendChild(svg.firstChild);
+    svgEl('rect', { x: 0, y: 0, width: width, height: hgt + headH, fill: '#ffffff' }, svg);
+    var t = svgEl('title', {}, svg);
+    t.textContent = 'Attention alignment: ' + title;
+    var th = svgEl('text', { 'class': 'export-title', x: 12, y: 20, 'font-size': 14, 'font-weight': 650, fill: '#1c2430' }, svg);
+    th.textContent = title;
+    lines.forEach(function (line, k) {
+      var n = svgEl('text', { 'class': 'export-note', x: 12, y: 38 + 14 * k, 'font-size': 11, fill: '#5b6675' }, svg);
+      n.textContent = line;
+    });
+    svg.appendChild(body);
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', hgt + headH);
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (hgt + headH));
+    return svg;
+  }
+
+  function clip(text, n) {
+    var chars = Array.from(text);
+    return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : text;
+  }
+
+  // ---------------------------------------------------------------- honest page: keyboard
+
+  // Arrow keys, Home and End move between the tokens of one sentence, which is one Tab stop (roving tabindex).
+  function onTokenKeys(e) {
+    var t = e.target.closest('.tok');
+    if (!t) return;
+    var toks = Array.prototype.slice.call(e.currentTarget.querySelectorAll('.tok'));
+    var k = toks.indexOf(t);
+    var next = { ArrowRight: k + 1, ArrowDown: k + 1, ArrowLeft: k - 1, ArrowUp: k - 1, Home: 0, End: toks.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    next = Math.max(0, Math.min(toks.length - 1, next));
+    toks.forEach(function (n) { n.tabIndex = -1; });
+    toks[next].tabIndex = 0;
+    toks[next].focus();
+  }
+
+  // Arrow keys move a cursor over the heatmap cells; the cell is highlighted, shown in the tooltip and announced.
+  function onHeatmapKeys(e) {
+    var m = state.matrix;
+    if (!m || !m.tgt.length || !m.src.length) return;
+    var c = m.cursor || { i: 0, j: 0 };
+    var moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (e.key === 'Escape') { clearHighlight(); m.cursorRect.setAttribute('visibility', 'hidden'); return; }
+    var d = moves[e.key];
+    if (e.key === 'Home') d = [0, -c.j];
+    if (e.key === 'End') d = [0, m.src.length - 1 - c.j];
+    if (!d) return;
+    e.preventDefault();
+    var next = m.cursor ? { i: Math.max(0, Math.min(m.tgt.length - 1, c.i + d[0])), j: Math.max(0, Math.min(m.src.length - 1, c.j + d[1])) } : c;
+    moveCursor(next.i, next.j);
+  }
+
+  function moveCursor(i, j) {
+    var m = state.matrix;
+    m.cursor = { i: i, j: j };
+    highlight(i, j);
+    m.cursorRect.setAttribute('x', m.left + j * m.cell + 1);
+    m.cursorRect.setAttribute('y', m.top + i * m.cell + 1);
+    m.cursorRect.setAttribute('visibility', 'visible');
+    var cellNode = m.svg.querySelector('rect.cell[data-row="' + i + '"][data-col="' + j + '"]');
+    if (cellNode) {
+      cellNode.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      showTooltip(cellNode, i, j);
+    }
+    honest.cellStatus.textContent = m.tgt[i] + ' to ' + m.src[j] + ': ' + m.alignment[i][j].toFixed(3) + '; ' + cellDetail(i, j);
+  }
+
+  function wireHonestPage() {
+    [el.tgt, el.src].forEach(function (container) { container.addEventListener('keydown', onTokenKeys); });
+    honest.wrap.addEventListener('keydown', onHeatmapKeys);
+    honest.wrap.addEventListener('focus', function () {
+      if (state.matrix && state.matrix.tgt.length && state.matrix.src.length) {
+        var c = state.matrix.cursor || { i: 0, j: 0 };
+        moveCursor(c.i, c.j);
+      }
+    });
+    honest.wrap.addEventListener('blur', function () {
+      clearHighlight();
+      if (state.matrix) state.matrix.cursorRect.setAttribute('visibility', 'hidden');
+    });
+    honest.scale.addEventListener('change', drawMatrix);
+    honest.tableToggle.addEventListener('click', function () {
+      setTableView(honest.tableToggle.getAttribute('aria-pressed') !== 'true');
+    });
+    honest.headline.addEventListener('click', function (e) {
+      var b = e.target.closest('button.line');
+      if (!b || !state.lines) return;
+      var k = +b.dataset.line;
+      state.line = k;
+      state.response = state.lines[k].response;
+      showResult(state.lines[k].selected);
+      var again = honest.headline.querySelector('button.line[data-line="' + k + '"]');
+      if (again) again.focus();
+    });
+    el.source.addEventListener('input', checkStale);
+    alignEl.target.addEventListener('input', checkStale);
+    el.model.addEventListener('change', checkStale);
+    el.beam.addEventListener('input', function () { validateNumbers(false); });
+    el.nbest.addEventListener('input', function () { validateNumbers(false); });
+  }
+
   // ---------------------------------------------------------------- wiring
 
   el.translate.addEventListener('click', translate);
-  el.source.addEventListener('keydown', function (e) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); translate(); }
+  // Ctrl+Enter (Cmd+Enter) translates wherever the focus is.
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      if (!el.translate.disabled) translate();
+    }
   });
   el.source.addEventListener('input', updateCounter);
   el.beam.addEventListener('input', syncNbestLimit);
@@ -663,16 +1287,20 @@
     container.addEventListener('mouseleave', clearHighlight);
     container.addEventListener('focusout', clearHighlight);
   });
-  el.heatmap.parentElement.addEventListener('scroll', function () { el.tooltip.hidden = true; });
+  el.heatmap.parentElement.addEventListener('scroll', function () { el.tooltip.hidden = true; stickRowLabels(); });
   window.addEventListener('scroll', function () { el.tooltip.hidden = true; }, { passive: true });
 
   el.nbestList.addEventListener('click', function (e) {
     var b = e.target.closest('.alt');
-    if (b) showResult(+b.dataset.index);
+    if (!b) return;
+    var index = +b.dataset.index;
+    showResult(index);
+    var chosen = el.nbestList.querySelector('.alt[data-index="' + index + '"]');
+    if (chosen) chosen.focus();   // the list was redrawn: keep the focus on the chosen alternative
   });
 
   el.copy.addEventListener('click', function () {
-    var text = hypothesis(state.selected).translation;
+    var text = fullTranslation();
     if (navigator.clipboard) {
       navigator.clipboard.writeText(text).then(function () {
         el.copy.textContent = 'Copied';
@@ -682,17 +1310,16 @@
   });
   el.wordsOnly.addEventListener('change', drawMatrix);
   alignEl.modes.forEach(function (r) { r.addEventListener('change', setMode); });
-  alignEl.target.addEventListener('keydown', function (e) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); translate(); }
-  });
   // The same request again, in the other units.
   el.subwordUnits.addEventListener('change', function () {
-    if (state.lastBody) send(state.lastBody);
+    if (state.lastLines) sendLines(state.lastLines.lines, state.lastLines.body);
+    else if (state.lastBody) send(state.lastBody);
   });
   el.dlSvg.addEventListener('click', downloadSvg);
   el.dlPng.addEventListener('click', downloadPng);
   el.dlJson.addEventListener('click', downloadJson);
 
+  wireHonestPage();
   loadModels();
-  loadHealth();
+  pollHealth();
 })();

@@ -2,6 +2,7 @@ package org.nmt4j.web;
 
 import org.nmt4j.decode.Hypothesis;
 import org.nmt4j.decode.Translation;
+import org.nmt4j.subword.WordAlignment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,13 @@ import java.util.List;
  * @param millis      wall-clock time the request took on the server, queueing included
  * @param granularity {@code "word"} or {@code "subword"}: the units of the tokens and alignments
  * @param subwords    whether the model works on subwords (so the other granularity shows something else)
+ * @param unknownSource for each source token, whether the model does not know it (a word is unknown when any of its
+ *                    subwords is); null when the service cannot tell
  */
 public record TranslateResponse(String translation, double score, List<String> srcTokens, List<String> tgtTokens,
                                 float[][] alignment, boolean[] unkReplaced, List<HypothesisView> nbest,
-                                boolean truncated, String model, long millis, String granularity, boolean subwords) {
+                                boolean truncated, String model, long millis, String granularity, boolean subwords,
+                                boolean[] unknownSource) {
 
     /** End-of-sentence token shown as the last target row when the decoder reports its attention. */
     public static final String EOS = "</s>";
@@ -62,15 +66,17 @@ public record TranslateResponse(String translation, double score, List<String> s
 
     /** Builds the answer for a finished translation, in words. */
     public static TranslateResponse of(Translation t, String model, long millis) {
-        return of(t, model, millis, TranslateRequest.Granularity.WORD);
+        return of(t, model, millis, TranslateRequest.Granularity.WORD, null);
     }
 
     /**
      * Builds the answer for a finished translation: in words (subword rows and columns merged, see
      * {@link Translation#wordLevel()}) or, asked for {@code SUBWORD}, in the subwords the model saw.
+     *
+     * @param unknownSource per token of {@code subwordLevel.sourceTokens()}, whether the model does not know it; or null
      */
     public static TranslateResponse of(Translation subwordLevel, String model, long millis,
-                                       TranslateRequest.Granularity granularity) {
+                                       TranslateRequest.Granularity granularity, boolean[] unknownSource) {
         boolean subwords = subwordLevel.subwords();
         Translation t = granularity == TranslateRequest.Granularity.WORD ? subwordLevel.wordLevel() : subwordLevel;
         List<HypothesisView> views = new ArrayList<>();
@@ -79,8 +85,11 @@ public record TranslateResponse(String translation, double score, List<String> s
                 ? HypothesisView.of(t.best(), t.sourceTokens().size())
                 : views.get(0);
         if (views.isEmpty()) views.add(best);
+        boolean[] unknown = unknownSource == null || t == subwordLevel ? unknownSource
+                : WordAlignment.mergeFlags(subwordLevel.sourceTokens(), unknownSource);
         return new TranslateResponse(best.translation(), best.score(), t.sourceTokens(), best.tgtTokens(),
                 best.alignment(), best.unkReplaced(), List.copyOf(views), t.truncated(), model, millis,
-                granularity == TranslateRequest.Granularity.WORD || !subwords ? "word" : "subword", subwords);
+                granularity == TranslateRequest.Granularity.WORD || !subwords ? "word" : "subword", subwords,
+                unknown);
     }
 }

@@ -271,7 +271,8 @@ public final class TranslationServer implements AutoCloseable {
                     } else {
                         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                         try {
-                            ctx.json(TranslateResponse.of(translation, model, millis, request.granularity()));
+                            ctx.json(TranslateResponse.of(translation, model, millis, request.granularity(),
+                                    service.unknownSource(model, translation.sourceTokens())));
                         } catch (RuntimeException e) {
                             fail(ctx, e);
                         }

@@ -34,4 +34,14 @@ public interface TranslationService {
     default ForcedAlignment align(String model, String source, String target) {
         throw new ModelUnavailableException("this server cannot align sentence pairs");
     }
+
+    /**
+     * For each source token the model saw (as in {@link Translation#sourceTokens()}, {@code </s>} included), whether
+     * it is outside the model's source vocabulary, so the page can mark it.
+     *
+     * @return one flag per token, or null when this service cannot tell
+     */
+    default boolean[] unknownSource(String model, List<String> sourceTokens) {
+        return null;
+    }
 }

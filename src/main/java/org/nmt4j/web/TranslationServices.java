@@ -102,6 +102,16 @@ public final class TranslationServices {
             return a.align(source, target);
         }
 
+        @Override
+        public boolean[] unknownSource(String model, List<String> sourceTokens) {
+            Translator t = translators.get(model);
+            if (t == null) return null;
+            var vocabulary = t.model().sourceVocabulary();
+            boolean[] unknown = new boolean[sourceTokens.size()];
+            for (int i = 0; i < unknown.length; i++) unknown[i] = !vocabulary.contains(sourceTokens.get(i));
+            return unknown;
+        }
+
         /** Why a model has no translator: unknown (404) or failed to load (503). */
         private RuntimeException missing(String model) {
             ModelInfo info = models.stream().filter(m -> m.name().equals(model)).findFirst()

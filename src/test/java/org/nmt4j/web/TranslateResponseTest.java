@@ -29,6 +29,19 @@ class TranslateResponseTest {
     }
 
     @Test
+    void marksAWordUnknownWhenAnyOfItsSubwordsIs() {
+        Hypothesis h = hyp(List.of("x"), new float[][]{{0.1f, 0.2f, 0.3f, 0.4f}, {0f, 0f, 0f, 1f}}, new boolean[]{false});
+        Translation t = new Translation("the elephant", List.of("the", "elep@@", "hant", "</s>"), h, List.of(h), false, true);
+        boolean[] unknown = {false, false, true, false};
+        TranslateResponse words = TranslateResponse.of(t, "m", 1, TranslateRequest.Granularity.WORD, unknown);
+        assertEquals(List.of("the", "elephant", "</s>"), words.srcTokens());
+        assertArrayEquals(new boolean[]{false, true, false}, words.unknownSource());
+        TranslateResponse pieces = TranslateResponse.of(t, "m", 1, TranslateRequest.Granularity.SUBWORD, unknown);
+        assertArrayEquals(unknown, pieces.unknownSource());
+        assertEquals(null, TranslateResponse.of(t, "m", 1).unknownSource(), "unknown when the service cannot tell");
+    }
+
+    @Test
     void keepsTokensWhenRowsMatch() {
         Hypothesis h = hyp(List.of("a", "b"), new float[][]{{1f}, {1f}}, new boolean[]{false, false});
         TranslateResponse.HypothesisView v = TranslateResponse.HypothesisView.of(h, 1);

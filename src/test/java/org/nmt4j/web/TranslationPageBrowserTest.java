@@ -186,8 +186,13 @@ class TranslationPageBrowserTest {
         assertEquals("I am hungry . </s>", tokens("src-sentence"));
         List<String> target = driver.findElements(By.cssSelector("#tgt-sentence .tok")).stream()
                 .map(WebElement::getText).toList();
-        // by default the source </s> column is hidden and each row rescaled over the 4 source words
+        // by default the source </s> column is hidden (its share of each row drawn beside it) on the absolute scale;
+        // the per-row scale rescales each row over the 4 source words
         assertEquals(target.size() * 4, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
+        assertEquals(target.size(), driver.findElements(By.cssSelector("#heatmap .eos-share")).size());
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('.output-card').scrollIntoView()");
+        screenshot("honest-matrix.png");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("scale"))).selectByValue("row");
         int faim = target.indexOf("faim");
         List<Double> weights = rowWeights(faim);
         assertEquals(1.0, weights.stream().mapToDouble(Double::doubleValue).sum(), 1e-4);
@@ -204,6 +209,7 @@ class TranslationPageBrowserTest {
         assertEquals(target.size() * 5, driver.findElements(By.cssSelector("#heatmap svg rect.cell")).size());
         assertEquals(1.0, rowWeights(faim).stream().mapToDouble(Double::doubleValue).sum(), 1e-4);
         driver.findElement(By.id("words-only")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("scale"))).selectByValue("absolute");
     }
 
     /** A subword model shows words by default; its subwords are one click away, and back. */

@@ -43,6 +43,10 @@ class TranslationServicesTest {
         Translation t = service.translate("de-en", "drei und zwanzig", DecodeOptions.GREEDY);
         assertEquals(List.of("drei", "und", "zwanzig", "</s>"), t.sourceTokens());
         assertEquals(t.best().alignment().length, t.best().tokens().size() + 1, "a row per output token and </s>");
+        Translation unknown = service.translate("de-en", "drei zzqx", DecodeOptions.GREEDY);
+        assertEquals(List.of("drei", "zzqx", "</s>"), unknown.sourceTokens());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new boolean[]{false, true, false},
+                service.unknownSource("de-en", unknown.sourceTokens()), "zzqx is not in the vocabulary; </s> is");
 
         ModelInfo broken = service.models().get(1);
         assertEquals(ModelInfo.FAILED, broken.status());
