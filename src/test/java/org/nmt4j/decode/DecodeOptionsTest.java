@@ -35,7 +35,7 @@ class DecodeOptionsTest {
 
     @Test
     void minimumOutputLengthIsRatioTimesSourceLengthButAtLeastOneAndAtMostTheMaximum() {
-        assertEquals(1, DecodeOptions.GREEDY.minOutputLength(12)); // ratio 0: no empty output
+        assertEquals(1, DecodeOptions.GREEDY.withMinLengthRatio(0).minOutputLength(12)); // ratio 0: no empty output
         assertEquals(6, DecodeOptions.GREEDY.withMinLengthRatio(0.5).minOutputLength(13)); // floor(6.5)
         assertEquals(1, DecodeOptions.GREEDY.withMinLengthRatio(0.5).minOutputLength(1));  // floor(0.5) = 0 -> 1
         assertEquals(24, DecodeOptions.GREEDY.withMinLengthRatio(2.0).minOutputLength(12));

@@ -26,6 +26,10 @@ class DecodingConstraintsTest {
     /** Ids the decoder may output besides </s>: the 26 target words and <unk>. */
     static final int ALLOWED_WORDS = TestModels.TARGET_WORDS.size() + 1;
 
+    /** Greedy search with every constraint off, whatever the defaults. */
+    static final DecodeOptions NONE = DecodeOptions.GREEDY.withCoverage(0, false).withBlockNgramRepeat(0, false)
+            .withMinLengthRatio(0);
+
     static TrainedModel random;
     /** Always prefers t0 and almost never ends: decodes "t0 t0 t0 ..." up to the maximum length. */
     static TrainedModel repeater;
@@ -69,15 +73,15 @@ class DecodingConstraintsTest {
     @Test
     void withoutBlockingTheRepeaterRepeats() {
         int[] source = sources.get(0);
-        DecodedSequence greedy = new GreedyDecoder(repeater.model()).decode(source, DecodeOptions.GREEDY);
-        assertEquals(DecodeOptions.GREEDY.maxOutputLength(source.length - 1), greedy.tokenIds().length);
+        DecodedSequence greedy = new GreedyDecoder(repeater.model()).decode(source, NONE);
+        assertEquals(NONE.maxOutputLength(source.length - 1), greedy.tokenIds().length);
         for (int id : greedy.tokenIds()) assertEquals(T0, id);
     }
 
     @Test
     void noHypothesisRepeatsABlockedNgram() {
         for (int n = 1; n <= 3; n++) {
-            DecodeOptions options = DecodeOptions.GREEDY.withBlockNgramRepeat(n);
+            DecodeOptions options = NONE.withBlockNgramRepeat(n);
             for (TrainedModel m : List.of(repeater, random)) {
                 for (int[] source : sources) {
                     for (DecodedSequence h : decode(m, source, options)) {
@@ -92,9 +96,9 @@ class DecodingConstraintsTest {
     void blockingOneGramsTakesTheNextBestWordEachTime() {
         // t0 first, then it is banned; the output is still as long as the repeater makes it (the maximum length)
         int[] source = sources.get(1);
-        DecodedSequence h = new GreedyDecoder(repeater.model()).decode(source, DecodeOptions.GREEDY.withBlockNgramRepeat(1));
+        DecodedSequence h = new GreedyDecoder(repeater.model()).decode(source, NONE.withBlockNgramRepeat(1));
         assertEquals(T0, h.tokenIds()[0]);
-        assertEquals(Math.min(ALLOWED_WORDS, DecodeOptions.GREEDY.maxOutputLength(source.length - 1)),
+        assertEquals(Math.min(ALLOWED_WORDS, NONE.maxOutputLength(source.length - 1)),
                 h.tokenIds().length);
     }
 
@@ -102,7 +106,7 @@ class DecodingConstraintsTest {
     void whenEverythingIsBannedTheHypothesisEnds() {
         // 27 allowed ids, 1-gram blocking, a minimum length of 2 x 14 = 28: after 27 tokens nothing is allowed
         int[] source = TestModels.sources(5, 1, 14, 14).get(0);
-        DecodeOptions options = DecodeOptions.GREEDY.withBlockNgramRepeat(1).withMinLengthRatio(2.0);
+        DecodeOptions options = NONE.withBlockNgramRepeat(1).withMinLengthRatio(2.0);
         for (DecodedSequence h : decode(repeater, source, options)) {
             assertEquals(ALLOWED_WORDS, h.tokenIds().length);
             assertFalse(repeatsAnNgram(h.tokenIds(), 1));
@@ -112,7 +116,7 @@ class DecodingConstraintsTest {
     @Test
     void endOfSentenceIsNeverTheFirstToken() {
         for (int[] source : sources) {
-            for (DecodedSequence h : decode(stopper, source, DecodeOptions.GREEDY)) {
+            for (DecodedSequence h : decode(stopper, source, NONE)) {
                 assertEquals(1, h.tokenIds().length, "the stopper ends as soon as it may");
             }
         }
@@ -124,7 +128,7 @@ class DecodingConstraintsTest {
             for (int[] source : sources) {
                 int words = source.length - 1;
                 int min = Math.max(1, (int) Math.floor(ratio * words));
-                List<DecodedSequence> out = decode(stopper, source, DecodeOptions.GREEDY.withMinLengthRatio(ratio));
+                List<DecodedSequence> out = decode(stopper, source, NONE.withMinLengthRatio(ratio));
                 assertEquals(min, out.get(0).tokenIds().length, "greedy ends at the minimum, ratio " + ratio);
                 for (DecodedSequence h : out) assertTrue(h.tokenIds().length >= min, "ratio " + ratio);
             }
@@ -134,7 +138,7 @@ class DecodingConstraintsTest {
     @Test
     void scoresIncludeTheCoveragePenaltyOfTheAlignment() {
         for (boolean live : new boolean[]{false, true}) {
-            DecodeOptions options = DecodeOptions.GREEDY.withCoverage(0.4, live);
+            DecodeOptions options = NONE.withCoverage(0.4, live);
             for (int[] source : sources) {
                 for (DecodedSequence h : decode(random, source, options)) {
                     float[] coverage = null;
@@ -150,7 +154,7 @@ class DecodingConstraintsTest {
 
     @Test
     void beamOfOneIsStillExactlyGreedyWithEveryConstraint() {
-        DecodeOptions greedy = DecodeOptions.GREEDY.withCoverageBeta(0.3).withBlockNgramRepeat(2).withMinLengthRatio(0.5);
+        DecodeOptions greedy = NONE.withCoverageBeta(0.3).withBlockNgramRepeat(2).withMinLengthRatio(0.5);
         DecodeOptions beam1 = new DecodeOptions(1, 1, 1.0, 2.0, true, LengthPenalty.GNMT, false, 0.3, false, 2, false, 0.5);
         for (TrainedModel m : List.of(random, repeater)) {
             for (int[] source : sources) {

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TokenBansTest {
 
+    private static final DecodeOptions NONE = DecodeOptions.GREEDY.withBlockNgramRepeat(0, false).withMinLengthRatio(0);
+
     private static int[] sorted(int[] ids) {
         return Arrays.stream(ids).distinct().sorted().toArray();
     }
@@ -18,14 +20,14 @@ class TokenBansTest {
     @Test
     void padAndStartAreAlwaysBannedAndUnknownOnlyWhenAsked() {
         assertArrayEquals(new int[]{Vocabulary.PAD_ID, Vocabulary.BOS_ID},
-                sorted(new TokenBans(DecodeOptions.GREEDY, null).after(null, 3, 1)));
+                sorted(new TokenBans(NONE, null).after(null, 3, 1)));
         assertArrayEquals(new int[]{Vocabulary.PAD_ID, Vocabulary.UNK_ID, Vocabulary.BOS_ID},
-                sorted(new TokenBans(DecodeOptions.GREEDY.withBanUnknowns(true), null).after(null, 3, 1)));
+                sorted(new TokenBans(NONE.withBanUnknowns(true), null).after(null, 3, 1)));
     }
 
     @Test
     void endOfSentenceIsBannedBeforeTheMinimumLength() {
-        TokenBans bans = new TokenBans(DecodeOptions.GREEDY, null);
+        TokenBans bans = new TokenBans(NONE, null);
         assertTrue(TokenBans.contains(bans.after(null, 0, 1), Vocabulary.EOS_ID)); // never an empty output
         assertTrue(TokenBans.contains(bans.after(null, 3, 4), Vocabulary.EOS_ID));
         assertFalse(TokenBans.contains(bans.after(null, 4, 4), Vocabulary.EOS_ID));
@@ -33,12 +35,12 @@ class TokenBansTest {
 
     @Test
     void addsTheTokensThatWouldRepeatAnNgram() {
-        TokenBans bans = new TokenBans(DecodeOptions.GREEDY.withBlockNgramRepeat(2, false), null);
+        TokenBans bans = new TokenBans(NONE.withBlockNgramRepeat(2, false), null);
         assertTrue(bans.needsPrefix());
         int[] prefix = {5, 6, 9, 5};
         assertArrayEquals(new int[]{Vocabulary.PAD_ID, Vocabulary.BOS_ID, Vocabulary.EOS_ID, 6},
                 sorted(bans.after(prefix, 4, 5)));
-        assertFalse(new TokenBans(DecodeOptions.GREEDY, null).needsPrefix());
+        assertFalse(new TokenBans(NONE, null).needsPrefix());
     }
 
     @Test
@@ -46,7 +48,7 @@ class TokenBansTest {
         boolean[] punctuation = new boolean[10];
         punctuation[6] = true;
         int[] prefix = {6, 9, 6};
-        DecodeOptions block2 = DecodeOptions.GREEDY.withBlockNgramRepeat(2, false);
+        DecodeOptions block2 = NONE.withBlockNgramRepeat(2, false);
         assertTrue(TokenBans.contains(new TokenBans(block2, punctuation).after(prefix, 3, 1), 9));
         assertFalse(TokenBans.contains(new TokenBans(block2.withBlockNgramRepeat(2, true), punctuation).after(prefix, 3, 1), 9));
     }
