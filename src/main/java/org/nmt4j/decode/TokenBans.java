@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * The ids one hypothesis may not produce at its next step: padding and {@code <s>} always, {@code <unk>} when
  * banned, {@code </s>} before the minimum length, and the tokens that would repeat an n-gram
- * ({@link RepeatBlocking}). A handful of ids per row, so search checks a candidate against them only once it
+ * ({@link RepeatBlocking}; n-grams holding {@code <unk>} are exempt while unknown words are replaced). A handful of ids per row, so search checks a candidate against them only once it
  * would otherwise make the cut, instead of testing every vocabulary entry.
  */
 final class TokenBans {
@@ -23,7 +23,19 @@ final class TokenBans {
     TokenBans(DecodeOptions options, boolean[] punctuation) {
         this.always = options.alwaysBanned();
         this.blockNgramRepeat = options.blockNgramRepeat();
-        this.exempt = options.blockExemptPunctuation() ? punctuation : null;
+        this.exempt = exempt(options, punctuation);
+    }
+
+    /**
+     * Ids exempt from repeat blocking: punctuation when asked, and {@code <unk>} when unknown words are replaced,
+     * since each {@code <unk>} then becomes a different source word ("s3 Zebulon 42" gives "<unk> <unk> <unk>").
+     */
+    private static boolean[] exempt(DecodeOptions options, boolean[] punctuation) {
+        boolean withPunctuation = options.blockExemptPunctuation() && punctuation != null;
+        if (!withPunctuation && !options.replaceUnknowns()) return null;
+        boolean[] out = withPunctuation ? punctuation.clone() : new boolean[Vocabulary.SPECIALS.size()];
+        if (options.replaceUnknowns()) out[Vocabulary.UNK_ID] = true;
+        return out;
     }
 
     /** Whether {@link #after} needs the hypothesis's tokens (it does only when blocking repeats). */

@@ -52,4 +52,13 @@ class TokenBansTest {
         assertTrue(TokenBans.contains(new TokenBans(block2, punctuation).after(prefix, 3, 1), 9));
         assertFalse(TokenBans.contains(new TokenBans(block2.withBlockNgramRepeat(2, true), punctuation).after(prefix, 3, 1), 9));
     }
+
+    @Test
+    void unknownRepeatsAreNotBlockedWhileUnknownWordsAreReplaced() {
+        int unk = Vocabulary.UNK_ID;
+        int[] prefix = {unk, unk, unk};
+        DecodeOptions block2 = NONE.withBlockNgramRepeat(2, false);
+        assertFalse(TokenBans.contains(new TokenBans(block2, null).after(prefix, 3, 1), unk));
+        assertTrue(TokenBans.contains(new TokenBans(block2.withReplaceUnknowns(false), null).after(prefix, 3, 1), unk));
+    }
 }
