@@ -284,8 +284,9 @@ public final class BeamSearch {
      * rank above the k-th best finished one. Stopping at the k-th finish (fairseq) ended searches before a
      * longer, better-normalised hypothesis could finish, so beam sometimes lost to greedy. With a coverage penalty
      * a live hypothesis is counted with the penalty of its coverage so far (its penalty can only shrink as it
-     * grows, so this is an estimate, like the length normalisation; leaving the penalty out kept searches running
-     * to the maximum length and made beam 5 two to three times slower on Tatoeba en-fr).
+     * grows, so this is an estimate, like the length normalisation). Leaving the penalty out of the live side, an
+     * upper bound, kept searches running much longer for the same result: beta 0.2, beam 5, Tatoeba en-fr valid,
+     * same BLEU (43.46), 18.7 instead of 36.1 sentences/s on the shared machine.
      */
     private static boolean done(SentenceBeam beam, List<Node> live, int k, int nextLength, DecodeOptions options) {
         List<Node> finished = beam.finished;

@@ -49,6 +49,6 @@ class CoveragePenaltyTest {
         DecodeOptions options = DecodeOptions.beam(5, 1).withCoverageBeta(0.2);
         // GNMT, alpha 1: -4 / ((5 + 7) / 6) = -2
         assertEquals(-2.0 - 0.4240527, options.score(-4.0, 7, coverage(ATTENTION), 2), 1e-6);
-        assertEquals(-2.0, DecodeOptions.beam(5, 1).score(-4.0, 7, null, 2), 0.0);
+        assertEquals(-2.0, DecodeOptions.beam(5, 1).withCoverageBeta(0).score(-4.0, 7, null, 2), 0.0);
     }
 }

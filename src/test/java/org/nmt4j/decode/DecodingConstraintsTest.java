@@ -26,8 +26,8 @@ class DecodingConstraintsTest {
     /** Ids the decoder may output besides </s>: the 26 target words and <unk>. */
     static final int ALLOWED_WORDS = TestModels.TARGET_WORDS.size() + 1;
 
-    /** Greedy search with every constraint off, whatever the defaults. */
-    static final DecodeOptions NONE = DecodeOptions.GREEDY.withCoverage(0, false).withBlockNgramRepeat(0, false)
+    /** Greedy search with every constraint off, whatever the defaults (and no <unk> replacement, which exempts <unk> from blocking). */
+    static final DecodeOptions NONE = DecodeOptions.GREEDY.withReplaceUnknowns(false).withCoverage(0, false).withBlockNgramRepeat(0, false)
             .withMinLengthRatio(0);
 
     static TrainedModel random;
@@ -155,7 +155,7 @@ class DecodingConstraintsTest {
     @Test
     void beamOfOneIsStillExactlyGreedyWithEveryConstraint() {
         DecodeOptions greedy = NONE.withCoverageBeta(0.3).withBlockNgramRepeat(2).withMinLengthRatio(0.5);
-        DecodeOptions beam1 = new DecodeOptions(1, 1, 1.0, 2.0, true, LengthPenalty.GNMT, false, 0.3, false, 2, false, 0.5);
+        DecodeOptions beam1 = new DecodeOptions(1, 1, 1.0, 2.0, false, LengthPenalty.GNMT, false, 0.3, false, 2, false, 0.5);
         for (TrainedModel m : List.of(random, repeater)) {
             for (int[] source : sources) {
                 GreedyDecoderTest.assertSameSequence(new GreedyDecoder(m.model()).decode(source, greedy),
