@@ -43,7 +43,7 @@ public final class BeamSearch {
     private final Seq2SeqModel model;
     private final boolean[] punctuation;
 
-    /** A search that knows no target tokens: repeat blocking then exempts nothing, even when asked to. */
+    /** A search that knows no target tokens: repeat blocking then exempts no punctuation, even when asked to. */
     public BeamSearch(Seq2SeqModel model) {
         this(model, null);
     }

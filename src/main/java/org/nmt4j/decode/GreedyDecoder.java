@@ -39,7 +39,7 @@ public final class GreedyDecoder {
 
     /**
      * A decoder that drops finished sentences from the batch (see the class comment) and knows no target tokens:
-     * repeat blocking then exempts nothing, even when asked to.
+     * repeat blocking then exempts no punctuation, even when asked to.
      */
     public GreedyDecoder(Seq2SeqModel model) {
         this(model, true);
