@@ -18,8 +18,28 @@ public final class DecodingOptions {
             description = "gnmt: logP / ((5+n)/6)^alpha; average: logP / n^alpha (n counts </s>).")
     String lengthPenalty;
 
-    @Option(names = "--max-length-ratio", defaultValue = "2.0", description = "Output stops at ratio * source length + 10 tokens.")
+    @Option(names = "--max-length-ratio", defaultValue = "" + DecodeOptions.DEFAULT_MAX_LENGTH_RATIO, description = "Output stops at ratio * source length + 10 tokens.")
     double maxLengthRatio;
+
+    @Option(names = "--min-length-ratio", defaultValue = "" + DecodeOptions.DEFAULT_MIN_LENGTH_RATIO, paramLabel = "RATIO",
+            description = "No </s> before floor(ratio * source length) tokens; whatever the ratio, never an empty translation.")
+    double minLengthRatio;
+
+    @Option(names = "--coverage-beta", defaultValue = "" + DecodeOptions.DEFAULT_COVERAGE_BETA, paramLabel = "BETA",
+            description = "Weight of the GNMT coverage penalty, beta * sum_j log(min(attention to source word j, 1)), added to the score of finished hypotheses; 0 = off.")
+    double coverageBeta;
+
+    @Option(names = "--coverage-live", negatable = true, defaultValue = "" + DecodeOptions.DEFAULT_COVERAGE_LIVE, fallbackValue = "true",
+            description = "Also apply the coverage penalty when ranking live hypotheses at each step (OpenNMT's -stepwise_penalty).")
+    boolean coverageLive;
+
+    @Option(names = "--block-ngram-repeat", defaultValue = "" + DecodeOptions.DEFAULT_BLOCK_NGRAM_REPEAT, paramLabel = "N",
+            description = "A hypothesis may not produce an N-gram it already contains; 0 = off.")
+    int blockNgramRepeat;
+
+    @Option(names = "--block-exempt-punctuation", negatable = true, defaultValue = "" + DecodeOptions.DEFAULT_BLOCK_EXEMPT_PUNCTUATION, fallbackValue = "true",
+            description = "N-grams holding a punctuation token are never blocked.")
+    boolean blockExemptPunctuation;
 
     @Option(names = "--batch", defaultValue = "" + Translator.DEFAULT_BATCH_SIZE, description = "Decoder rows per batch: sentences for greedy search; for beam search, batch / beam sentences (at least one) are searched together.")
     int batch;
@@ -34,6 +54,6 @@ public final class DecodingOptions {
     DecodeOptions toDecodeOptions(int nbest) {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         return new DecodeOptions(beam, nbest, alpha, maxLengthRatio, !noUnkReplace, LengthPenalty.parse(lengthPenalty),
-                banUnk);
+                banUnk, coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, minLengthRatio);
     }
 }

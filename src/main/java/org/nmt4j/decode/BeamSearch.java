@@ -27,31 +27,60 @@ import java.util.stream.IntStream;
  * score, best first. With {@code k = 1} the search stops at the first finish, which is exactly greedy search.
  *
  * <p>Every hypothesis is a chain of nodes back to {@code <s>}; each node keeps the attention row that produced
- * its token, so a hypothesis's alignment is read along its own back-pointers, not the final beam order.
+ * its token, so a hypothesis's alignment is read along its own back-pointers, not the final beam order. With a
+ * coverage penalty each node also keeps its hypothesis's running coverage (attention summed over its steps),
+ * so the penalty is one pass over the source, not over the whole chain.
+ *
+ * <p>Constraints ({@link DecodeOptions}): tokens a hypothesis may not produce next ({@link TokenBans}: {@code </s>}
+ * before the minimum length, repeated n-grams, {@code <unk>} when banned) are skipped; the coverage penalty
+ * ({@link CoveragePenalty}) is added to the score of finished hypotheses, and with {@code coverageLive} to the
+ * ranking of live ones too (it depends on the row, not the token, so it shifts a row's candidates together).
  *
  * <p>Thread-safe: holds nothing but the model, which inference only reads.
  */
 public final class BeamSearch {
 
     private final Seq2SeqModel model;
+    private final boolean[] punctuation;
 
+    /** A search that knows no target tokens: repeat blocking then exempts no punctuation, even when asked to. */
     public BeamSearch(Seq2SeqModel model) {
-        this.model = model;
+        this(model, null);
     }
 
-    /** One token of a live or finished hypothesis, pointing back to its prefix. */
-    private record Node(Node parent, int token, float[] attention, double logProb, int length) {
-        static final Node ROOT = new Node(null, Vocabulary.BOS_ID, null, 0.0, 0);
+    /** A search whose repeat blocking can exempt the punctuation of {@code target} (may be null). */
+    public BeamSearch(Seq2SeqModel model, Vocabulary target) {
+        this.model = model;
+        this.punctuation = target == null ? null : RepeatBlocking.punctuation(target);
+    }
 
-        Node extend(int token, float[] attention, float stepLogProb) {
-            return new Node(this, token, attention, logProb + stepLogProb, length + 1);
+    /**
+     * One token of a live or finished hypothesis, pointing back to its prefix; {@code coverage} is the attention
+     * summed over the hypothesis's steps (null without a coverage penalty).
+     */
+    private record Node(Node parent, int token, float[] attention, float[] coverage, double logProb, int length) {
+        static final Node ROOT = new Node(null, Vocabulary.BOS_ID, null, null, 0.0, 0);
+
+        Node extend(int token, float[] attention, float[] coverage, float stepLogProb) {
+            return new Node(this, token, attention, coverage, logProb + stepLogProb, length + 1);
+        }
+
+        /** The tokens after {@code <s>}. */
+        int[] tokens() {
+            int[] out = new int[length];
+            int i = length;
+            for (Node n = this; n.parent != null; n = n.parent) out[--i] = n.token;
+            return out;
         }
     }
 
-    /** A possible extension: live hypothesis {@code row} followed by {@code token}. */
-    private record Candidate(int row, int token, double logProb, float stepLogProb) {
+    /**
+     * A possible extension: live hypothesis {@code row} followed by {@code token}, ranked by {@code rankScore}
+     * (its log-probability, plus the row's coverage penalty when that is applied to live hypotheses).
+     */
+    private record Candidate(int row, int token, double rankScore, float stepLogProb) {
         /** Best first; ties by the step's own probability, then by row and token, so k = 1 picks as greedy does. */
-        static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::logProb).reversed()
+        static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::rankScore).reversed()
                 .thenComparing(Comparator.comparingDouble(Candidate::stepLogProb).reversed())
                 .thenComparingInt(Candidate::row)
                 .thenComparingInt(Candidate::token);
@@ -94,15 +123,27 @@ public final class BeamSearch {
     private static final class SentenceBeam {
         final int sentence;
         final int sourceLength;
+        final int sourceWords;
+        final int minLength;
         final int maxLength;
         List<Node> live = List.of(Node.ROOT);
         final List<Node> finished = new ArrayList<>();
         boolean done;
 
-        SentenceBeam(int sentence, int sourceLength, int maxLength) {
+        /**
+         * @param sourceLength source ids, {@code </s>} included
+         * @param sourceWords  source positions the coverage penalty counts ({@code </s>} excluded)
+         */
+        SentenceBeam(int sentence, int sourceLength, int sourceWords, int minLength, int maxLength) {
             this.sentence = sentence;
             this.sourceLength = sourceLength;
+            this.sourceWords = sourceWords;
+            this.minLength = minLength;
             this.maxLength = maxLength;
+        }
+
+        double score(Node end, DecodeOptions options) {
+            return options.score(end.logProb(), end.length(), end.coverage(), sourceWords);
         }
     }
 
@@ -115,8 +156,12 @@ public final class BeamSearch {
         SentenceBeam[] beams = new SentenceBeam[b];
         for (int i = 0; i < b; i++) {
             int length = padded.lengths()[i];
-            beams[i] = new SentenceBeam(batch[i], length, options.maxOutputLength(length - 1));
+            int[] source = sources.get(batch[i]);
+            int words = source[source.length - 1] == Vocabulary.EOS_ID ? length - 1 : length;
+            beams[i] = new SentenceBeam(batch[i], length, words, options.minOutputLength(length - 1),
+                    options.maxOutputLength(length - 1));
         }
+        TokenBans bans = new TokenBans(options, punctuation);
         Seq2SeqModel.Start start = model.start(padded.ids(), padded.lengths());
         Seq2SeqModel.DecoderState state = start.state();
         int[] rowSentences = IntStream.range(0, b).toArray(); // step 0: one row (<s>) per sentence, in batch order
@@ -140,10 +185,10 @@ public final class BeamSearch {
             for (int i = 0; i < b; i++) {
                 SentenceBeam beam = beams[i];
                 if (beam.done) continue;
-                List<Node> next = advance(beam, step, offsets[i], logProbs, attention, width, k, options, parents);
+                List<Node> next = advance(beam, step, offsets[i], logProbs, attention, width, k, options, bans, parents);
                 if (next == null) {
                     beam.done = true;
-                    out.set(beam.sentence, results(beam.finished, k, options));
+                    out.set(beam.sentence, results(beam, k, options));
                     progress.accept(1);
                 } else {
                     beam.live = next;
@@ -166,17 +211,31 @@ public final class BeamSearch {
      * @return the next live hypotheses, or null when the sentence's search is over
      */
     private static List<Node> advance(SentenceBeam beam, int step, int offset, LogProbabilities logProbs, float[] attention,
-                                      int width, int k, DecodeOptions options, List<Integer> parents) {
+                                      int width, int k, DecodeOptions options, TokenBans bans, List<Integer> parents) {
         List<Node> live = beam.live;
-        if (step >= beam.maxLength) { // out of length: every live hypothesis ends here
-            for (int r = 0; r < live.size(); r++) {
-                beam.finished.add(live.get(r).extend(Vocabulary.EOS_ID,
-                        Arrays.copyOfRange(attention, (offset + r) * width, (offset + r) * width + beam.sourceLength),
-                        logProbs.get(offset + r, Vocabulary.EOS_ID)));
+        int n = live.size();
+        // What every candidate of a row shares: its attention row, coverage, banned ids and base ranking score.
+        float[][] rowAttention = new float[n][];
+        float[][] rowCoverage = new float[n][];
+        int[][] banned = new int[n][];
+        double[] base = new double[n];
+        boolean coverage = options.coverageBeta() > 0;
+        for (int r = 0; r < n; r++) {
+            Node node = live.get(r);
+            int from = (offset + r) * width;
+            rowAttention[r] = Arrays.copyOfRange(attention, from, from + beam.sourceLength);
+            if (coverage) rowCoverage[r] = CoveragePenalty.add(node.coverage(), rowAttention[r]);
+            banned[r] = bans.after(bans.needsPrefix() ? node.tokens() : null, node.length(), beam.minLength);
+            base[r] = node.logProb();
+            if (coverage && options.coverageLive()) {
+                base[r] += CoveragePenalty.penalty(rowCoverage[r], beam.sourceWords, options.coverageBeta());
             }
+        }
+        if (step >= beam.maxLength) { // out of length: every live hypothesis ends here
+            finishAll(beam, offset, logProbs, rowAttention, rowCoverage);
             return null;
         }
-        List<Candidate> candidates = best(live, offset, logProbs, 2 * k, options);
+        List<Candidate> candidates = best(n, offset, logProbs, 2 * k, base, banned);
         // fairseq finishes only </s> among the first k; for k > 1 we keep every </s> among the 2k, because a
         // good hypothesis whose </s> ranked k+1 was otherwise lost for good (beam then lost to greedy).
         int finishRanks = k == 1 ? 1 : 2 * k;
@@ -184,8 +243,7 @@ public final class BeamSearch {
         List<Integer> nextParents = new ArrayList<>(k);
         for (int rank = 0; rank < candidates.size(); rank++) {
             Candidate c = candidates.get(rank);
-            Node node = live.get(c.row()).extend(c.token(),
-                    Arrays.copyOfRange(attention, (offset + c.row()) * width, (offset + c.row()) * width + beam.sourceLength), c.stepLogProb());
+            Node node = live.get(c.row()).extend(c.token(), rowAttention[c.row()], rowCoverage[c.row()], c.stepLogProb());
             if (c.token() == Vocabulary.EOS_ID) {
                 if (rank < finishRanks) beam.finished.add(node);
             } else if (next.size() < k) {
@@ -193,15 +251,28 @@ public final class BeamSearch {
                 nextParents.add(offset + c.row());
             }
         }
-        if (next.isEmpty() || done(beam.finished, next, k, step + 2, options)) return null;
+        if (next.isEmpty() && beam.finished.isEmpty()) { // everything banned (a tiny vocabulary): end here anyway
+            finishAll(beam, offset, logProbs, rowAttention, rowCoverage);
+            return null;
+        }
+        if (next.isEmpty() || done(beam, next, k, step + 2, options)) return null;
         parents.addAll(nextParents);
         return next;
     }
 
+    /** Ends every live hypothesis of a sentence with {@code </s>}, whatever its constraints. */
+    private static void finishAll(SentenceBeam beam, int offset, LogProbabilities logProbs, float[][] rowAttention,
+                                  float[][] rowCoverage) {
+        for (int r = 0; r < beam.live.size(); r++) {
+            beam.finished.add(beam.live.get(r).extend(Vocabulary.EOS_ID, rowAttention[r], rowCoverage[r],
+                    logProbs.get(offset + r, Vocabulary.EOS_ID)));
+        }
+    }
+
     /** The best {@code k} finished hypotheses, best score first. */
-    private static List<DecodedSequence> results(List<Node> finished, int k, DecodeOptions options) {
-        List<DecodedSequence> results = new ArrayList<>(finished.size());
-        for (Node end : finished) results.add(toSequence(end, options));
+    private static List<DecodedSequence> results(SentenceBeam beam, int k, DecodeOptions options) {
+        List<DecodedSequence> results = new ArrayList<>(beam.finished.size());
+        for (Node end : beam.finished) results.add(toSequence(end, beam.score(end, options)));
         results.sort(Comparator.comparingDouble(DecodedSequence::score).reversed()
                 .thenComparing(Comparator.comparingDouble(DecodedSequence::logProb).reversed()));
         return List.copyOf(results.subList(0, Math.min(k, results.size())));
@@ -211,31 +282,44 @@ public final class BeamSearch {
      * Whether to stop: never before {@code k} hypotheses have finished; with {@code k = 1} as soon as one has
      * (that is greedy search); with {@code k > 1} once no live hypothesis, if it ended at the next step, would
      * rank above the k-th best finished one. Stopping at the k-th finish (fairseq) ended searches before a
-     * longer, better-normalised hypothesis could finish, so beam sometimes lost to greedy.
+     * longer, better-normalised hypothesis could finish, so beam sometimes lost to greedy. With a coverage penalty
+     * a live hypothesis is counted with the penalty of its coverage so far (its penalty can only shrink as it
+     * grows, so this is an estimate, like the length normalisation). Leaving the penalty out of the live side, an
+     * upper bound, kept searches running much longer for the same result: beta 0.2, beam 5, Tatoeba en-fr valid,
+     * same BLEU (43.46), 18.7 instead of 36.1 sentences/s on the shared machine.
      */
-    private static boolean done(List<Node> finished, List<Node> live, int k, int nextLength, DecodeOptions options) {
+    private static boolean done(SentenceBeam beam, List<Node> live, int k, int nextLength, DecodeOptions options) {
+        List<Node> finished = beam.finished;
         if (finished.size() < k) return false;
         if (k == 1) return true;
-        double[] scores = finished.stream().mapToDouble(n -> options.score(n.logProb(), n.length())).sorted().toArray();
+        double[] scores = finished.stream().mapToDouble(n -> beam.score(n, options)).sorted().toArray();
         double kthBest = scores[scores.length - k];
-        double bestLive = live.stream().mapToDouble(Node::logProb).max().orElse(Double.NEGATIVE_INFINITY);
-        return options.score(bestLive, nextLength) <= kthBest;
+        double bestLive = live.stream()
+                .mapToDouble(n -> options.score(n.logProb(), nextLength, n.coverage(), beam.sourceWords))
+                .max().orElse(Double.NEGATIVE_INFINITY);
+        return bestLive <= kthBest;
     }
 
-    /** The {@code limit} best allowed continuations of all live hypotheses (rows from {@code offset}), best first. */
-    private static List<Candidate> best(List<Node> live, int offset, LogProbabilities logProbs, int limit,
-                                        DecodeOptions options) {
+    /**
+     * The {@code limit} best continuations of the {@code rows} live hypotheses (batch rows from {@code offset}),
+     * best first: candidate {@code (r, w)} ranks by {@code base[r] + log p(w)}, and ids in {@code banned[r]} are
+     * skipped. The ban check runs only for a value that would make the cut, so the loop over the vocabulary stays
+     * one load, one add and one compare per entry.
+     */
+    private static List<Candidate> best(int rows, int offset, LogProbabilities logProbs, int limit, double[] base,
+                                        int[][] banned) {
         // Keep a small sorted array; the vocabulary is large and the limit small, so most values fail one compare.
         Candidate[] top = new Candidate[limit];
         int size = 0;
-        for (int r = 0; r < live.size(); r++) {
-            double base = live.get(r).logProb();
+        for (int r = 0; r < rows; r++) {
+            double rowBase = base[r];
+            int[] rowBanned = banned[r];
             for (int w = 0, vocab = logProbs.vocabulary(); w < vocab; w++) {
-                if (!options.allowed(w)) continue;
                 float lp = logProbs.get(offset + r, w);
                 if (lp == Float.NEGATIVE_INFINITY) continue;
-                double total = base + lp;
-                if (size == limit && total < top[size - 1].logProb()) continue;
+                double total = rowBase + lp;
+                if (size == limit && total < top[size - 1].rankScore()) continue;
+                if (TokenBans.contains(rowBanned, w)) continue;
                 Candidate c = new Candidate(r, w, total, lp);
                 if (size == limit) {
                     if (Candidate.BEST_FIRST.compare(c, top[size - 1]) >= 0) continue;
@@ -253,7 +337,7 @@ public final class BeamSearch {
         return Arrays.asList(top).subList(0, size);
     }
 
-    private static DecodedSequence toSequence(Node end, DecodeOptions options) {
+    private static DecodedSequence toSequence(Node end, double score) {
         int length = end.length();
         float[][] alignment = new float[length][];
         int[] ids = new int[length - 1];
@@ -262,6 +346,6 @@ public final class BeamSearch {
             alignment[i] = node.attention();
             if (i < length - 1) ids[i] = node.token();
         }
-        return new DecodedSequence(ids, end.logProb(), options.score(end.logProb(), length), alignment);
+        return new DecodedSequence(ids, end.logProb(), score, alignment);
     }
 }

@@ -25,16 +25,29 @@ import java.util.function.IntConsumer;
  * <p>The temporaries of each batch live in an ND4J workspace, so memory is reused instead of piling up
  * off-heap until the garbage collector runs.
  *
+ * <p>Constraints ({@link DecodeOptions}) apply as in {@link BeamSearch}: a banned token ({@link TokenBans}:
+ * {@code </s>} before the minimum length, a repeated n-gram, {@code <unk>} when banned) gives way to the best
+ * allowed one, and the reported score includes the coverage penalty, so greedy and beam scores compare directly.
+ *
  * <p>Thread-safe: holds nothing but the model, which inference only reads.
  */
 public final class GreedyDecoder {
 
     private final Seq2SeqModel model;
     private final boolean dropFinished;
+    private final boolean[] punctuation;
 
-    /** A decoder that drops finished sentences from the batch (see the class comment). */
+    /**
+     * A decoder that drops finished sentences from the batch (see the class comment) and knows no target tokens:
+     * repeat blocking then exempts no punctuation, even when asked to.
+     */
     public GreedyDecoder(Seq2SeqModel model) {
         this(model, true);
+    }
+
+    /** A decoder whose repeat blocking can exempt the punctuation of {@code target} (may be null). */
+    public GreedyDecoder(Seq2SeqModel model, Vocabulary target) {
+        this(model, true, target);
     }
 
     /**
@@ -42,8 +55,13 @@ public final class GreedyDecoder {
      *                     (false); both give the same output, this only changes speed
      */
     GreedyDecoder(Seq2SeqModel model, boolean dropFinished) {
+        this(model, dropFinished, null);
+    }
+
+    private GreedyDecoder(Seq2SeqModel model, boolean dropFinished, Vocabulary target) {
         this.model = model;
         this.dropFinished = dropFinished;
+        this.punctuation = target == null ? null : RepeatBlocking.punctuation(target);
     }
 
     /** Decodes one source (ids ending in {@code </s>}). */
@@ -72,15 +90,25 @@ public final class GreedyDecoder {
     private static final class Partial {
         final int sentence;
         final int sourceLength;
+        final int sourceWords;
+        final int minLength;
         final int maxLength;
-        final List<Integer> tokens = new ArrayList<>();
+        int[] tokens = new int[16];
+        int length;
         final List<float[]> attention = new ArrayList<>();
         double logProb;
 
-        Partial(int sentence, int sourceLength, int maxLength) {
+        Partial(int sentence, int sourceLength, int sourceWords, int minLength, int maxLength) {
             this.sentence = sentence;
             this.sourceLength = sourceLength;
+            this.sourceWords = sourceWords;
+            this.minLength = minLength;
             this.maxLength = maxLength;
+        }
+
+        void add(int token) {
+            if (length == tokens.length) tokens = Arrays.copyOf(tokens, 2 * length);
+            tokens[length++] = token;
         }
     }
 
@@ -97,8 +125,12 @@ public final class GreedyDecoder {
         Partial[] rows = new Partial[b];
         for (int r = 0; r < b; r++) {
             int length = padded.lengths()[r];
-            rows[r] = new Partial(sentences[r], length, options.maxOutputLength(length - 1));
+            int[] source = sources.get(sentences[r]);
+            int words = source[source.length - 1] == Vocabulary.EOS_ID ? length - 1 : length;
+            rows[r] = new Partial(sentences[r], length, words, options.minOutputLength(length - 1),
+                    options.maxOutputLength(length - 1));
         }
+        TokenBans bans = new TokenBans(options, punctuation);
         Seq2SeqModel.Start start = model.start(padded.ids(), padded.lengths());
         Seq2SeqModel.Encoded encoded = start.encoded();
         Seq2SeqModel.DecoderState state = start.state();
@@ -116,10 +148,10 @@ public final class GreedyDecoder {
                 if (done[r]) continue;
                 Partial p = rows[r];
                 int token;
-                if (p.tokens.size() >= p.maxLength) {
+                if (p.length >= p.maxLength) {
                     token = Vocabulary.EOS_ID;
                 } else {
-                    token = options.bestAllowed(logProbs, r);
+                    token = bestAllowed(logProbs, r, bans.after(p.tokens, p.length, p.minLength));
                 }
                 p.logProb += logProbs.get(r, token);
                 p.attention.add(Arrays.copyOfRange(attention, r * width, r * width + p.sourceLength));
@@ -129,7 +161,7 @@ public final class GreedyDecoder {
                     remaining--;
                     out[p.sentence] = finish(p, options);
                 } else {
-                    p.tokens.add(token);
+                    p.add(token);
                 }
             }
             state = step.state();
@@ -151,9 +183,22 @@ public final class GreedyDecoder {
         }
     }
 
+    /**
+     * The most probable id of a row that is not banned (the lowest id among equals), or {@code </s>} when every
+     * id is banned (only possible with a tiny vocabulary).
+     */
+    private static int bestAllowed(LogProbabilities logProbs, int row, int[] banned) {
+        int best = logProbs.best(row);
+        if (!TokenBans.contains(banned, best)) return best;
+        best = logProbs.bestAmong(row, w -> !TokenBans.contains(banned, w));
+        return best < 0 ? Vocabulary.EOS_ID : best;
+    }
+
     private static DecodedSequence finish(Partial p, DecodeOptions options) {
-        int[] ids = p.tokens.stream().mapToInt(Integer::intValue).toArray();
-        return new DecodedSequence(ids, p.logProb, options.score(p.logProb, ids.length + 1),
+        int[] ids = Arrays.copyOf(p.tokens, p.length);
+        float[] coverage = null;
+        if (options.coverageBeta() > 0) for (float[] row : p.attention) coverage = CoveragePenalty.add(coverage, row);
+        return new DecodedSequence(ids, p.logProb, options.score(p.logProb, ids.length + 1, coverage, p.sourceWords),
                 p.attention.toArray(new float[0][]));
     }
 }

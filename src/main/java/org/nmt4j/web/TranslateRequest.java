@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.tokenize.TextNormalizer;
 
 import java.io.IOException;
@@ -26,8 +27,14 @@ import java.util.Set;
  * @param nbest hypotheses to return, in 1..beam
  * @param granularity the units of the returned tokens and alignments: words (the default) or, for a subword model,
  *                    the subwords the model saw
+ * @param coverageBeta     coverage-penalty weight in 0..{@link DecodeOptions#MAX_COVERAGE_BETA} (0 = off), see
+ *                         {@link DecodeOptions#coverageBeta()}
+ * @param blockNgramRepeat n-gram size whose repeats are blocked, in 0..{@link DecodeOptions#MAX_BLOCK_NGRAM_REPEAT}
+ *                         (0 = off)
+ * @param minLengthRatio   minimum output length relative to the source, in 0..{@link DecodeOptions#DEFAULT_MAX_LENGTH_RATIO}
  */
-public record TranslateRequest(String text, String model, int beam, int nbest, Granularity granularity) {
+public record TranslateRequest(String text, String model, int beam, int nbest, Granularity granularity,
+                               double coverageBeta, int blockNgramRepeat, double minLengthRatio) {
 
     /** Tokens and alignments in words, or in the subwords of a subword model (the same for a word-level model). */
     public enum Granularity { WORD, SUBWORD }
@@ -37,7 +44,20 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
         this(text, model, beam, nbest, Granularity.WORD);
     }
 
-    private static final Set<String> FIELDS = Set.of("text", "model", "beam", "nbest", "granularity");
+    /** A request with the default coverage penalty, repeat blocking and minimum length. */
+    public TranslateRequest(String text, String model, int beam, int nbest, Granularity granularity) {
+        this(text, model, beam, nbest, granularity, DecodeOptions.DEFAULT_COVERAGE_BETA,
+                DecodeOptions.DEFAULT_BLOCK_NGRAM_REPEAT, DecodeOptions.DEFAULT_MIN_LENGTH_RATIO);
+    }
+
+    /** The decoder's options for this request: the defaults of {@link DecodeOptions} with the request's fields. */
+    public DecodeOptions decodeOptions() {
+        return DecodeOptions.beam(beam, nbest).withCoverageBeta(coverageBeta).withBlockNgramRepeat(blockNgramRepeat)
+                .withMinLengthRatio(minLengthRatio);
+    }
+
+    private static final Set<String> FIELDS = Set.of("text", "model", "beam", "nbest", "granularity",
+            "coverageBeta", "blockNgramRepeat", "minLengthRatio");
     /** The request body is one flat object; anything nested deeper is refused before it is built. */
     static final int MAX_NESTING_DEPTH = 16;
     /** Digits a number may have (beam and nbest are small integers). */
@@ -80,7 +100,8 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest("unknown field '" + name + "'; expected text, model, beam, nbest, granularity");
+                throw ApiException.badRequest("unknown field '" + name + "'; expected text, model, beam, nbest, granularity, "
+                        + "coverageBeta, blockNgramRepeat, minLengthRatio");
             }
         }
 
@@ -132,7 +153,22 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
                 throw ApiException.badRequest("'granularity' must be \"word\" or \"subword\", got " + granularityNode);
             }
         }
-        return new TranslateRequest(text, model, beam, nbest, granularity);
+        double coverageBeta = numberField(root, "coverageBeta", DecodeOptions.DEFAULT_COVERAGE_BETA);
+        if (!(coverageBeta >= 0 && coverageBeta <= DecodeOptions.MAX_COVERAGE_BETA)) {
+            throw ApiException.badRequest("'coverageBeta' must be in 0.." + DecodeOptions.MAX_COVERAGE_BETA + ", got "
+                    + root.get("coverageBeta"));
+        }
+        int blockNgramRepeat = intField(root, "blockNgramRepeat", DecodeOptions.DEFAULT_BLOCK_NGRAM_REPEAT);
+        if (blockNgramRepeat < 0 || blockNgramRepeat > DecodeOptions.MAX_BLOCK_NGRAM_REPEAT) {
+            throw ApiException.badRequest("'blockNgramRepeat' must be in 0.." + DecodeOptions.MAX_BLOCK_NGRAM_REPEAT
+                    + " (0 = off), got " + blockNgramRepeat);
+        }
+        double minLengthRatio = numberField(root, "minLengthRatio", DecodeOptions.DEFAULT_MIN_LENGTH_RATIO);
+        if (!(minLengthRatio >= 0 && minLengthRatio <= DecodeOptions.DEFAULT_MAX_LENGTH_RATIO)) {
+            throw ApiException.badRequest("'minLengthRatio' must be in 0.." + DecodeOptions.DEFAULT_MAX_LENGTH_RATIO
+                    + ", got " + root.get("minLengthRatio"));
+        }
+        return new TranslateRequest(text, model, beam, nbest, granularity, coverageBeta, blockNgramRepeat, minLengthRatio);
     }
 
     /** The body as a JSON tree under the mapper's limits; every parse error as a 400 saying what is wrong. */
@@ -161,6 +197,13 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
     /** Longest JSON string accepted: room for {@code maxChars} astral characters, so 'text' gets the exact error. */
     private static int maxStringLength(ServerConfig config) {
         return (int) Math.min(Integer.MAX_VALUE, 4L * config.maxChars() + 1024);
+    }
+
+    private static double numberField(JsonNode root, String name, double fallback) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) return fallback;
+        if (!node.isNumber()) throw ApiException.badRequest("'" + name + "' must be a number, got " + node);
+        return node.doubleValue();
     }
 
     private static int intField(JsonNode root, String name, int fallback) {

@@ -252,7 +252,7 @@ public final class TranslationServer implements AutoCloseable {
         if (!info.usable()) {
             throw new ModelUnavailableException("model '" + model + "' failed to load: " + info.error());
         }
-        DecodeOptions options = DecodeOptions.beam(request.beam(), request.nbest());
+        DecodeOptions options = request.decodeOptions();
 
         CompletableFuture<Translation> result = new CompletableFuture<>();
         Future<?> task = workers.submit(() -> {   // throws RejectedExecutionException when the queue is full

@@ -201,6 +201,15 @@ class TranslationServerTest {
     }
 
     @Test
+    void acceptsBeamSearchConstraintsAndRejectsBadOnesWith400() throws Exception {
+        Reply ok = post(server, "{\"text\": \"a b c\", \"coverageBeta\": 0.2, \"blockNgramRepeat\": 3, \"minLengthRatio\": 0.5}");
+        assertEquals(200, ok.status(), ok.raw());
+        assertError(post(server, "{\"text\": \"a\", \"coverageBeta\": -1}"), 400, "'coverageBeta' must be in 0..");
+        assertError(post(server, "{\"text\": \"a\", \"blockNgramRepeat\": 1.5}"), 400, "'blockNgramRepeat' must be an integer");
+        assertError(post(server, "{\"text\": \"a\", \"minLengthRatio\": \"x\"}"), 400, "'minLengthRatio' must be a number");
+    }
+
+    @Test
     void unknownModelIs404AndFailedModelIs503() throws Exception {
         assertError(post(server, "{\"text\": \"a\", \"model\": \"xx-yy\"}"), 404, "unknown model 'xx-yy'");
         assertError(post(server, "{\"text\": \"a\", \"model\": \"broken\"}"), 503, FakeTranslationService.BROKEN_ERROR);
