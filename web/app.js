@@ -389,11 +389,23 @@
     var res = state.response;
     if (!res) return;
     var h = hypothesis(state.selected);
-    var src = res.srcTokens, raw = h.alignment;
-    var hasEos = src.length > 1 && src[src.length - 1] === EOS;
-    var hide = el.wordsOnly.checked && hasEos;
-    var cols = hide ? src.length - 1 : src.length;
-    var scale = honest.scale.value;
+    var v = matrixView(res.srcTokens, h, el.wordsOnly.checked, honest.scale.value, res.unknownSource);
+    el.shape.textContent = h.tgtTokens.length + ' × ' + v.src.length + (v.opts.hidden ? ' (</s> column hidden; its share of each row is on the right)' : '');
+    drawHeatmap(v.src, h.tgtTokens, v.shown, v.opts);
+    state.matrix.raw = v.opts.raw;
+    state.matrix.rescaled = v.opts.scale === 'row';
+    state.matrix.hidden = v.opts.hidden;
+    honest.legend.textContent = legendText(v.opts.scale, v.opts.hidden);
+    if (!honest.table.hidden) renderTable();
+  }
+
+  // The columns shown (</s> hidden when asked and present), the weights as coloured for the scale, and the options
+  // drawHeatmap needs: shared by the translate, align and compare modes.
+  function matrixView(srcTokens, h, wordsOnly, scale, unknownSource) {
+    var raw = h.alignment;
+    var hasEos = srcTokens.length > 1 && srcTokens[srcTokens.length - 1] === EOS;
+    var hide = wordsOnly && hasEos;
+    var cols = hide ? srcTokens.length - 1 : srcTokens.length;
     var shown = raw.map(function (row) {
       var r = row.slice(0, cols);
       if (scale !== 'row') return r;
@@ -403,17 +415,13 @@
     var wordMass = raw.map(function (row) { return total(hasEos ? row.slice(0, -1) : row); });
     var coverage = [];
     for (var j = 0; j < cols; j++) coverage.push(total(shown.map(function (row) { return row[j]; })));
-    el.shape.textContent = h.tgtTokens.length + ' × ' + cols + (hide ? ' (</s> column hidden; its share of each row is on the right)' : '');
-    drawHeatmap(src.slice(0, cols), h.tgtTokens, shown, {
-      raw: raw, scale: scale, hidden: hide, eos: hide ? raw.map(function (row) { return row[row.length - 1]; }) : null,
-      wordMass: wordMass, coverage: coverage,
-      unknown: res.unknownSource ? res.unknownSource.slice(0, cols) : null
-    });
-    state.matrix.raw = raw;
-    state.matrix.rescaled = scale === 'row';
-    state.matrix.hidden = hide;
-    honest.legend.textContent = legendText(scale, hide);
-    if (!honest.table.hidden) renderTable();
+    return {
+      src: srcTokens.slice(0, cols), shown: shown,
+      opts: {
+        raw: raw, scale: scale, hidden: hide, eos: hide ? raw.map(function (row) { return row[row.length - 1]; }) : null,
+        wordMass: wordMass, coverage: coverage, unknown: unknownSource ? unknownSource.slice(0, cols) : null
+      }
+    };
   }
 
   function total(values) {
@@ -520,6 +528,17 @@
   }
 
   function drawHeatmap(src, tgt, alignment, opts) {
+    var m = buildHeatmap(src, tgt, alignment, opts);
+    el.heatmap.textContent = '';
+    el.heatmap.appendChild(m.svg);
+    state.matrix = m;
+    stickRowLabels();
+  }
+
+  // The heatmap as a detached SVG with its geometry (for highlighting). opts.idPrefix keeps the ids of the
+  // pattern and gradient unique when several heatmaps share the page (compare mode).
+  function buildHeatmap(src, tgt, alignment, opts) {
+    var ids = opts.idPrefix || '';
     var narrow = window.matchMedia('(max-width: 600px)').matches;
     var cell = narrow ? 30 : 36;
     var fontSize = 13;
@@ -545,9 +564,9 @@
     });
     svgEl('rect', { x: 0, y: 0, width: width, height: height, fill: '#ffffff' }, svg);
     var defs = svgEl('defs', {}, svg);
-    var hatch = svgEl('pattern', { id: 'low-mass', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+    var hatch = svgEl('pattern', { id: ids + 'low-mass', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
     svgEl('rect', { width: 2, height: 6, fill: '#ffffff', opacity: 0.75 }, hatch);
-    var gradient = svgEl('linearGradient', { id: 'ramp', x1: 0, x2: 1, y1: 0, y2: 0 }, defs);
+    var gradient = svgEl('linearGradient', { id: ids + 'ramp', x1: 0, x2: 1, y1: 0, y2: 0 }, defs);
     RAMP.forEach(function (c, k) { svgEl('stop', { offset: (k / (RAMP.length - 1)).toFixed(3), 'stop-color': c }, gradient); });
 
     var colLabels = svgEl('g', { 'class': 'col-labels' }, svg);
@@ -583,7 +602,7 @@
       // Per row, a row whose words got almost none of the attention is hatched: its rescaled colours are noise.
       if (opts.scale === 'row' && opts.wordMass[i] < LOW_WORD_MASS) {
         svgEl('rect', { 'class': 'low-mass', x: left, y: top + i * cell, width: src.length * cell, height: cell,
-          fill: 'url(#low-mass)', 'pointer-events': 'none' }, cells);
+          fill: 'url(#' + ids + 'low-mass)', 'pointer-events': 'none' }, cells);
       }
     });
 
@@ -628,10 +647,7 @@
     var cursor = svgEl('rect', { 'class': 'cursor', width: cell - 2, height: cell - 2, fill: 'none', stroke: '#111827',
       'stroke-width': 3, visibility: 'hidden', 'pointer-events': 'none' }, svg);
 
-    el.heatmap.textContent = '';
-    el.heatmap.appendChild(svg);
-    stickRowLabels();
-    state.matrix = { svg: svg, cell: cell, left: left, top: top, rowBand: rowBand, colBand: colBand, cursorRect: cursor,
+    return { svg: svg, cell: cell, left: left, top: top, rowBand: rowBand, colBand: colBand, cursorRect: cursor,
       src: src, tgt: tgt, alignment: alignment, opts: opts, cursor: null };
   }
 
@@ -639,7 +655,7 @@
   function drawLegend(svg, x, y, opts) {
     var g = svgEl('g', { 'class': 'legend' }, svg);
     var w = 160;
-    svgEl('rect', { x: x, y: y, width: w, height: 10, fill: 'url(#ramp)', stroke: '#dfe4ec' }, g);
+    svgEl('rect', { x: x, y: y, width: w, height: 10, fill: 'url(#' + (opts.idPrefix || '') + 'ramp)', stroke: '#dfe4ec' }, g);
     var ticks = opts.scale === 'log' ? [[0, '≤0.001'], [1 / 3, '0.01'], [2 / 3, '0.1'], [1, '1']] : [[0, '0'], [0.5, '0.5'], [1, '1']];
     ticks.forEach(function (t) {
       svgEl('line', { x1: x + w * t[0], x2: x + w * t[0], y1: y + 10, y2: y + 14, stroke: '#5b6675' }, g);
