@@ -98,6 +98,7 @@
         el.model.disabled = true;
       }
       showModelInfo();
+      renderCompareChoices();
       updateCounter();
     }).catch(function (e) { showError('Could not load the model list: ' + e.message); });
   }
@@ -118,6 +119,7 @@
 
   function translate() {
     if (mode() === 'align') { alignPair(); return; }
+    if (mode() === 'compare') { compareModels(); return; }
     var text = el.source.value;
     hideError();
     if (!text.trim()) { showError('Type some text to translate first.'); el.source.focus(); return; }
@@ -162,12 +164,15 @@
 
   // Switching mode shows the target box (align) or beam and n-best (translate), and clears the other mode's result.
   function setMode() {
-    var align = mode() === 'align';
+    var align = mode() === 'align', compare = mode() === 'compare';
     alignEl.targetField.hidden = !align;
+    compareEl.field.hidden = !compare;
+    compareEl.modelRow.hidden = compare;
+    compareEl.result.hidden = true;
     el.beam.closest('.number-field').hidden = align;
-    el.nbest.closest('.number-field').hidden = align;
-    el.translate.querySelector('.label').textContent = align ? 'Align' : 'Translate';
-    el.source.placeholder = align ? 'Type a source sentence…' : 'Type a sentence to translate…';
+    el.nbest.closest('.number-field').hidden = align || compare;
+    el.translate.querySelector('.label').textContent = align ? 'Align' : compare ? 'Compare' : 'Translate';
+    el.source.placeholder = align ? 'Type a source sentence…' : compare ? 'Type one sentence to translate with each model…' : 'Type a sentence to translate…';
     alignEl.resultLabel.textContent = align ? 'Given translation' : 'Translation';
     hideError();
     clearHighlight();
@@ -254,6 +259,125 @@
   function toInt(value) {
     var n = Number(value);
     return Number.isInteger(n) ? n : value;   // let the server say what is wrong with non-integers
+  }
+
+  // ---------------------------------------------------------------- compare models
+
+  // One sentence, two to four models, one request each (in parallel); each answer is drawn in its own panel with
+  // the heatmap code above, all on the absolute scale and words-only view so colours mean the same in every panel.
+  var compareEl = {
+    field: $('compare-field'), list: $('compare-models'), result: $('compare-result'),
+    panels: $('compare-panels'), legend: $('compare-legend'), modelRow: document.querySelector('.model-row')
+  };
+  var COMPARE_MIN = 2, COMPARE_MAX = 4;
+
+  // A checkbox per served model; the first two ready ones are ticked, earlier ticks survive a reload.
+  function renderCompareChoices() {
+    var keep = checkedCompareModels();
+    compareEl.list.textContent = '';
+    var ready = 0;
+    state.models.forEach(function (m) {
+      var label = document.createElement('label');
+      var box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = m.name;
+      box.checked = keep.length ? keep.indexOf(m.name) >= 0 : m.status !== 'failed' && ready++ < COMPARE_MIN;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(' ' + optionLabel(m)));
+      compareEl.list.appendChild(label);
+    });
+  }
+
+  function checkedCompareModels() {
+    return Array.prototype.map.call(compareEl.list.querySelectorAll('input:checked'), function (b) { return b.value; });
+  }
+
+  function compareModels() {
+    var text = el.source.value.trim(), models = checkedCompareModels();
+    hideError();
+    if (!text) { showError('Type a sentence to compare the models on.'); el.source.focus(); return; }
+    if (sourceLines(text).length > 1) { showError('Compare takes one sentence: remove the line breaks.'); el.source.focus(); return; }
+    if (models.length < COMPARE_MIN || models.length > COMPARE_MAX) {
+      showError('Pick two to four models to compare.');
+      var box = compareEl.list.querySelector('input');
+      if (box) box.focus();
+      return;
+    }
+    setBusy(true);
+    el.intro.hidden = true;
+    compareEl.result.hidden = false;
+    compareEl.panels.textContent = '';
+    compareEl.legend.textContent = 'One scale for all models. ' + legendText('absolute', false);
+    var outcomes = models.map(function (name, k) {
+      var panel = comparePanel(name);
+      return api('api/translate', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: text, model: name, beam: toInt(el.beam.value), nbest: 1 })
+      }).then(function (res) {
+        fillComparePanel(panel, res, k);
+        return name + ': ' + (res.nbest[0].translation.trim() || 'empty translation');
+      }, function (e) {
+        failComparePanel(panel, e.message);
+        return name + ' failed: ' + e.message;
+      });
+    });
+    Promise.all(outcomes).then(function (said) {
+      setBusy(false);
+      var hidden = compareEl.panels.querySelector('.legend-note') !== null;
+      compareEl.legend.textContent = 'One scale for all models. ' + legendText('absolute', hidden);
+      honest.announce.textContent = '';
+      setTimeout(function () {
+        honest.announce.textContent = 'Compared ' + models.length + ' models. ' + said.join('. ') + '.';
+      }, 50);
+    });
+  }
+
+  function comparePanel(name) {
+    var panel = document.createElement('section');
+    panel.className = 'card compare-panel';
+    panel.setAttribute('aria-busy', 'true');
+    var h = document.createElement('h3');
+    h.textContent = name;
+    panel.appendChild(h);
+    var wait = document.createElement('p');
+    wait.className = 'meta';
+    wait.textContent = 'translating…';
+    panel.appendChild(wait);
+    compareEl.panels.appendChild(panel);
+    return panel;
+  }
+
+  function fillComparePanel(panel, res, k) {
+    var h = res.nbest[0], m = modelInfo(res.model);
+    panel.removeChild(panel.lastChild);
+    var out = document.createElement('p');
+    out.className = 'compare-translation';
+    if (m && m.targetLanguage) out.lang = m.targetLanguage;
+    out.textContent = h.translation.trim() || '(empty translation)';
+    var score = document.createElement('p');
+    score.className = 'compare-score meta';
+    score.textContent = 'score ' + formatScore(h.score) + ' · ' + res.millis + ' ms';
+    var v = matrixView(res.srcTokens, h, true, 'absolute', res.unknownSource);
+    v.opts.idPrefix = 'cmp' + k + '-';
+    var wrap = document.createElement('div');
+    wrap.className = 'compare-heatmap';
+    wrap.appendChild(buildHeatmap(v.src, h.tgtTokens, v.shown, v.opts).svg);
+    panel.appendChild(out);
+    panel.appendChild(score);
+    panel.appendChild(wrap);
+    panel.classList.add('done');
+    panel.setAttribute('aria-busy', 'false');
+  }
+
+  function failComparePanel(panel, message) {
+    panel.removeChild(panel.lastChild);
+    var p = document.createElement('p');
+    p.className = 'compare-error';
+    p.textContent = message;
+    panel.appendChild(p);
+    panel.classList.add('done', 'failed');
+    panel.setAttribute('aria-busy', 'false');
   }
 
   // ---------------------------------------------------------------- input side
