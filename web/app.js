@@ -267,7 +267,7 @@
   // the heatmap code above, all on the absolute scale and words-only view so colours mean the same in every panel.
   var compareEl = {
     field: $('compare-field'), list: $('compare-models'), result: $('compare-result'),
-    panels: $('compare-panels'), legend: $('compare-legend'), modelRow: document.querySelector('.model-row')
+    panels: $('compare-panels'), legend: $('compare-legend'), stale: $('compare-stale'), modelRow: document.querySelector('.model-row')
   };
   var COMPARE_MIN = 2, COMPARE_MAX = 4;
 
@@ -304,6 +304,8 @@
       return;
     }
     setBusy(true);
+    state.compared = { text: text, models: models.join('\n') };
+    checkCompareStale();
     el.intro.hidden = true;
     compareEl.result.hidden = false;
     compareEl.panels.textContent = '';
@@ -331,6 +333,15 @@
         honest.announce.textContent = 'Compared ' + models.length + ' models. ' + said.join('. ') + '.';
       }, 50);
     });
+  }
+
+  // After an edit of the sentence or of the ticks, the panels on screen are dimmed and say why.
+  function checkCompareStale() {
+    var c = state.compared;
+    var stale = !!c && (el.source.value.trim() !== c.text || checkedCompareModels().join('\n') !== c.models);
+    compareEl.result.classList.toggle('stale', stale);
+    compareEl.stale.textContent = stale ? 'The sentence or the models have changed since this comparison; compare again (Ctrl+Enter).' : '';
+    compareEl.stale.hidden = !stale;
   }
 
   function comparePanel(name) {
@@ -1458,6 +1469,9 @@
   el.dlSvg.addEventListener('click', downloadSvg);
   el.dlPng.addEventListener('click', downloadPng);
   el.dlJson.addEventListener('click', downloadJson);
+
+  el.source.addEventListener('input', checkCompareStale);
+  compareEl.list.addEventListener('change', checkCompareStale);
 
   wireHonestPage();
   loadModels();

@@ -125,6 +125,9 @@ class CompareModelsBrowserTest {
         driver.findElement(By.id("translate")).click();
         assertEquals("Pick two to four models to compare.", driver.findElement(By.id("error")).getText());
         first.sendKeys(Keys.SPACE);
+        // Shift+Tab from the text box lands on the last model checkbox.
+        driver.findElement(By.id("source")).sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertEquals("broken", driver.switchTo().activeElement().getAttribute("value"));
         driver.findElement(By.id("source")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
         wait.until(d -> d.findElements(By.cssSelector("#compare-panels .compare-panel.done")).size() == 2);
@@ -183,6 +186,12 @@ class CompareModelsBrowserTest {
         wait.until(d -> d.findElement(By.id("announce")).getText().contains("broken failed"));
         ((JavascriptExecutor) driver).executeScript("document.getElementById('compare-result').scrollIntoView()");
         screenshot("compare.png");
+
+        // An edited sentence dims the comparison and says why.
+        assertFalse(driver.findElement(By.id("compare-stale")).isDisplayed());
+        driver.findElement(By.id("source")).sendKeys(" down");
+        assertTrue(driver.findElement(By.id("compare-stale")).getText().startsWith("The sentence or the models have changed"));
+        assertTrue(driver.findElement(By.id("compare-result")).getAttribute("class").contains("stale"));
 
         // Back to translate mode: the comparison is put away and the model select is back.
         driver.findElement(By.cssSelector("input[name='mode'][value='translate']")).click();
