@@ -98,6 +98,7 @@
         el.model.disabled = true;
       }
       showModelInfo();
+      renderCompareChoices();
       updateCounter();
     }).catch(function (e) { showError('Could not load the model list: ' + e.message); });
   }
@@ -118,6 +119,7 @@
 
   function translate() {
     if (mode() === 'align') { alignPair(); return; }
+    if (mode() === 'compare') { compareModels(); return; }
     var text = el.source.value;
     hideError();
     if (!text.trim()) { showError('Type some text to translate first.'); el.source.focus(); return; }
@@ -162,12 +164,15 @@
 
   // Switching mode shows the target box (align) or beam and n-best (translate), and clears the other mode's result.
   function setMode() {
-    var align = mode() === 'align';
+    var align = mode() === 'align', compare = mode() === 'compare';
     alignEl.targetField.hidden = !align;
+    compareEl.field.hidden = !compare;
+    compareEl.modelRow.hidden = compare;
+    compareEl.result.hidden = true;
     el.beam.closest('.number-field').hidden = align;
-    el.nbest.closest('.number-field').hidden = align;
-    el.translate.querySelector('.label').textContent = align ? 'Align' : 'Translate';
-    el.source.placeholder = align ? 'Type a source sentence…' : 'Type a sentence to translate…';
+    el.nbest.closest('.number-field').hidden = align || compare;
+    el.translate.querySelector('.label').textContent = align ? 'Align' : compare ? 'Compare' : 'Translate';
+    el.source.placeholder = align ? 'Type a source sentence…' : compare ? 'Type one sentence to translate with each model…' : 'Type a sentence to translate…';
     alignEl.resultLabel.textContent = align ? 'Given translation' : 'Translation';
     hideError();
     clearHighlight();
@@ -254,6 +259,136 @@
   function toInt(value) {
     var n = Number(value);
     return Number.isInteger(n) ? n : value;   // let the server say what is wrong with non-integers
+  }
+
+  // ---------------------------------------------------------------- compare models
+
+  // One sentence, two to four models, one request each (in parallel); each answer is drawn in its own panel with
+  // the heatmap code above, all on the absolute scale and words-only view so colours mean the same in every panel.
+  var compareEl = {
+    field: $('compare-field'), list: $('compare-models'), result: $('compare-result'),
+    panels: $('compare-panels'), legend: $('compare-legend'), stale: $('compare-stale'), modelRow: document.querySelector('.model-row')
+  };
+  var COMPARE_MIN = 2, COMPARE_MAX = 4;
+
+  // A checkbox per served model; the first two ready ones are ticked, earlier ticks survive a reload.
+  function renderCompareChoices() {
+    var keep = checkedCompareModels();
+    compareEl.list.textContent = '';
+    var ready = 0;
+    state.models.forEach(function (m) {
+      var label = document.createElement('label');
+      var box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = m.name;
+      box.checked = keep.length ? keep.indexOf(m.name) >= 0 : m.status !== 'failed' && ready++ < COMPARE_MIN;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(' ' + optionLabel(m)));
+      compareEl.list.appendChild(label);
+    });
+  }
+
+  function checkedCompareModels() {
+    return Array.prototype.map.call(compareEl.list.querySelectorAll('input:checked'), function (b) { return b.value; });
+  }
+
+  function compareModels() {
+    var text = el.source.value.trim(), models = checkedCompareModels();
+    hideError();
+    if (!text) { showError('Type a sentence to compare the models on.'); el.source.focus(); return; }
+    if (sourceLines(text).length > 1) { showError('Compare takes one sentence: remove the line breaks.'); el.source.focus(); return; }
+    if (models.length < COMPARE_MIN || models.length > COMPARE_MAX) {
+      showError('Pick two to four models to compare.');
+      var box = compareEl.list.querySelector('input');
+      if (box) box.focus();
+      return;
+    }
+    setBusy(true);
+    state.compared = { text: text, models: models.join('\n') };
+    checkCompareStale();
+    el.intro.hidden = true;
+    compareEl.result.hidden = false;
+    compareEl.panels.textContent = '';
+    compareEl.legend.textContent = 'One scale for all models. ' + legendText('absolute', false);
+    var outcomes = models.map(function (name, k) {
+      var panel = comparePanel(name);
+      return api('api/translate', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: text, model: name, beam: toInt(el.beam.value), nbest: 1 })
+      }).then(function (res) {
+        fillComparePanel(panel, res, k);
+        return name + ': ' + (res.nbest[0].translation.trim() || 'empty translation');
+      }, function (e) {
+        failComparePanel(panel, e.message);
+        return name + ' failed: ' + e.message;
+      });
+    });
+    Promise.all(outcomes).then(function (said) {
+      setBusy(false);
+      var hidden = compareEl.panels.querySelector('.legend-note') !== null;
+      compareEl.legend.textContent = 'One scale for all models. ' + legendText('absolute', hidden);
+      honest.announce.textContent = '';
+      setTimeout(function () {
+        honest.announce.textContent = 'Compared ' + models.length + ' models. ' + said.join('. ') + '.';
+      }, 50);
+    });
+  }
+
+  // After an edit of the sentence or of the ticks, the panels on screen are dimmed and say why.
+  function checkCompareStale() {
+    var c = state.compared;
+    var stale = !!c && (el.source.value.trim() !== c.text || checkedCompareModels().join('\n') !== c.models);
+    compareEl.result.classList.toggle('stale', stale);
+    compareEl.stale.textContent = stale ? 'The sentence or the models have changed since this comparison; compare again (Ctrl+Enter).' : '';
+    compareEl.stale.hidden = !stale;
+  }
+
+  function comparePanel(name) {
+    var panel = document.createElement('section');
+    panel.className = 'card compare-panel';
+    panel.setAttribute('aria-busy', 'true');
+    var h = document.createElement('h3');
+    h.textContent = name;
+    panel.appendChild(h);
+    var wait = document.createElement('p');
+    wait.className = 'meta';
+    wait.textContent = 'translating…';
+    panel.appendChild(wait);
+    compareEl.panels.appendChild(panel);
+    return panel;
+  }
+
+  function fillComparePanel(panel, res, k) {
+    var h = res.nbest[0], m = modelInfo(res.model);
+    panel.removeChild(panel.lastChild);
+    var out = document.createElement('p');
+    out.className = 'compare-translation';
+    if (m && m.targetLanguage) out.lang = m.targetLanguage;
+    out.textContent = h.translation.trim() || '(empty translation)';
+    var score = document.createElement('p');
+    score.className = 'compare-score meta';
+    score.textContent = 'score ' + formatScore(h.score) + ' · ' + res.millis + ' ms';
+    var v = matrixView(res.srcTokens, h, true, 'absolute', res.unknownSource);
+    v.opts.idPrefix = 'cmp' + k + '-';
+    var wrap = document.createElement('div');
+    wrap.className = 'compare-heatmap';
+    wrap.appendChild(buildHeatmap(v.src, h.tgtTokens, v.shown, v.opts).svg);
+    panel.appendChild(out);
+    panel.appendChild(score);
+    panel.appendChild(wrap);
+    panel.classList.add('done');
+    panel.setAttribute('aria-busy', 'false');
+  }
+
+  function failComparePanel(panel, message) {
+    panel.removeChild(panel.lastChild);
+    var p = document.createElement('p');
+    p.className = 'compare-error';
+    p.textContent = message;
+    panel.appendChild(p);
+    panel.classList.add('done', 'failed');
+    panel.setAttribute('aria-busy', 'false');
   }
 
   // ---------------------------------------------------------------- input side
@@ -389,11 +524,23 @@
     var res = state.response;
     if (!res) return;
     var h = hypothesis(state.selected);
-    var src = res.srcTokens, raw = h.alignment;
-    var hasEos = src.length > 1 && src[src.length - 1] === EOS;
-    var hide = el.wordsOnly.checked && hasEos;
-    var cols = hide ? src.length - 1 : src.length;
-    var scale = honest.scale.value;
+    var v = matrixView(res.srcTokens, h, el.wordsOnly.checked, honest.scale.value, res.unknownSource);
+    el.shape.textContent = h.tgtTokens.length + ' × ' + v.src.length + (v.opts.hidden ? ' (</s> column hidden; its share of each row is on the right)' : '');
+    drawHeatmap(v.src, h.tgtTokens, v.shown, v.opts);
+    state.matrix.raw = v.opts.raw;
+    state.matrix.rescaled = v.opts.scale === 'row';
+    state.matrix.hidden = v.opts.hidden;
+    honest.legend.textContent = legendText(v.opts.scale, v.opts.hidden);
+    if (!honest.table.hidden) renderTable();
+  }
+
+  // The columns shown (</s> hidden when asked and present), the weights as coloured for the scale, and the options
+  // drawHeatmap needs: shared by the translate, align and compare modes.
+  function matrixView(srcTokens, h, wordsOnly, scale, unknownSource) {
+    var raw = h.alignment;
+    var hasEos = srcTokens.length > 1 && srcTokens[srcTokens.length - 1] === EOS;
+    var hide = wordsOnly && hasEos;
+    var cols = hide ? srcTokens.length - 1 : srcTokens.length;
     var shown = raw.map(function (row) {
       var r = row.slice(0, cols);
       if (scale !== 'row') return r;
@@ -403,17 +550,13 @@
     var wordMass = raw.map(function (row) { return total(hasEos ? row.slice(0, -1) : row); });
     var coverage = [];
     for (var j = 0; j < cols; j++) coverage.push(total(shown.map(function (row) { return row[j]; })));
-    el.shape.textContent = h.tgtTokens.length + ' × ' + cols + (hide ? ' (</s> column hidden; its share of each row is on the right)' : '');
-    drawHeatmap(src.slice(0, cols), h.tgtTokens, shown, {
-      raw: raw, scale: scale, hidden: hide, eos: hide ? raw.map(function (row) { return row[row.length - 1]; }) : null,
-      wordMass: wordMass, coverage: coverage,
-      unknown: res.unknownSource ? res.unknownSource.slice(0, cols) : null
-    });
-    state.matrix.raw = raw;
-    state.matrix.rescaled = scale === 'row';
-    state.matrix.hidden = hide;
-    honest.legend.textContent = legendText(scale, hide);
-    if (!honest.table.hidden) renderTable();
+    return {
+      src: srcTokens.slice(0, cols), shown: shown,
+      opts: {
+        raw: raw, scale: scale, hidden: hide, eos: hide ? raw.map(function (row) { return row[row.length - 1]; }) : null,
+        wordMass: wordMass, coverage: coverage, unknown: unknownSource ? unknownSource.slice(0, cols) : null
+      }
+    };
   }
 
   function total(values) {
@@ -520,6 +663,17 @@
   }
 
   function drawHeatmap(src, tgt, alignment, opts) {
+    var m = buildHeatmap(src, tgt, alignment, opts);
+    el.heatmap.textContent = '';
+    el.heatmap.appendChild(m.svg);
+    state.matrix = m;
+    stickRowLabels();
+  }
+
+  // The heatmap as a detached SVG with its geometry (for highlighting). opts.idPrefix keeps the ids of the
+  // pattern and gradient unique when several heatmaps share the page (compare mode).
+  function buildHeatmap(src, tgt, alignment, opts) {
+    var ids = opts.idPrefix || '';
     var narrow = window.matchMedia('(max-width: 600px)').matches;
     var cell = narrow ? 30 : 36;
     var fontSize = 13;
@@ -545,9 +699,9 @@
     });
     svgEl('rect', { x: 0, y: 0, width: width, height: height, fill: '#ffffff' }, svg);
     var defs = svgEl('defs', {}, svg);
-    var hatch = svgEl('pattern', { id: 'low-mass', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+    var hatch = svgEl('pattern', { id: ids + 'low-mass', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
     svgEl('rect', { width: 2, height: 6, fill: '#ffffff', opacity: 0.75 }, hatch);
-    var gradient = svgEl('linearGradient', { id: 'ramp', x1: 0, x2: 1, y1: 0, y2: 0 }, defs);
+    var gradient = svgEl('linearGradient', { id: ids + 'ramp', x1: 0, x2: 1, y1: 0, y2: 0 }, defs);
     RAMP.forEach(function (c, k) { svgEl('stop', { offset: (k / (RAMP.length - 1)).toFixed(3), 'stop-color': c }, gradient); });
 
     var colLabels = svgEl('g', { 'class': 'col-labels' }, svg);
@@ -583,7 +737,7 @@
       // Per row, a row whose words got almost none of the attention is hatched: its rescaled colours are noise.
       if (opts.scale === 'row' && opts.wordMass[i] < LOW_WORD_MASS) {
         svgEl('rect', { 'class': 'low-mass', x: left, y: top + i * cell, width: src.length * cell, height: cell,
-          fill: 'url(#low-mass)', 'pointer-events': 'none' }, cells);
+          fill: 'url(#' + ids + 'low-mass)', 'pointer-events': 'none' }, cells);
       }
     });
 
@@ -628,10 +782,7 @@
     var cursor = svgEl('rect', { 'class': 'cursor', width: cell - 2, height: cell - 2, fill: 'none', stroke: '#111827',
       'stroke-width': 3, visibility: 'hidden', 'pointer-events': 'none' }, svg);
 
-    el.heatmap.textContent = '';
-    el.heatmap.appendChild(svg);
-    stickRowLabels();
-    state.matrix = { svg: svg, cell: cell, left: left, top: top, rowBand: rowBand, colBand: colBand, cursorRect: cursor,
+    return { svg: svg, cell: cell, left: left, top: top, rowBand: rowBand, colBand: colBand, cursorRect: cursor,
       src: src, tgt: tgt, alignment: alignment, opts: opts, cursor: null };
   }
 
@@ -639,7 +790,7 @@
   function drawLegend(svg, x, y, opts) {
     var g = svgEl('g', { 'class': 'legend' }, svg);
     var w = 160;
-    svgEl('rect', { x: x, y: y, width: w, height: 10, fill: 'url(#ramp)', stroke: '#dfe4ec' }, g);
+    svgEl('rect', { x: x, y: y, width: w, height: 10, fill: 'url(#' + (opts.idPrefix || '') + 'ramp)', stroke: '#dfe4ec' }, g);
     var ticks = opts.scale === 'log' ? [[0, '≤0.001'], [1 / 3, '0.01'], [2 / 3, '0.1'], [1, '1']] : [[0, '0'], [0.5, '0.5'], [1, '1']];
     ticks.forEach(function (t) {
       svgEl('line', { x1: x + w * t[0], x2: x + w * t[0], y1: y + 10, y2: y + 14, stroke: '#5b6675' }, g);
@@ -1318,6 +1469,9 @@
   el.dlSvg.addEventListener('click', downloadSvg);
   el.dlPng.addEventListener('click', downloadPng);
   el.dlJson.addEventListener('click', downloadJson);
+
+  el.source.addEventListener('input', checkCompareStale);
+  compareEl.list.addEventListener('change', checkCompareStale);
 
   wireHonestPage();
   loadModels();
