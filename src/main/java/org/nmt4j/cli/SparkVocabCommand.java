@@ -2,8 +2,9 @@ package org.nmt4j.cli;
 
 import org.nmt4j.spark.DistributedVocabulary;
 import org.nmt4j.spark.SparkJobs;
+import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.subword.BpeModel;
-import org.nmt4j.vocab.VocabStats;
+import org.nmt4j.subword.BpeSegmenter;
 import org.nmt4j.vocab.Vocabulary;
 import org.nmt4j.vocab.VocabularyBuilder;
 import picocli.CommandLine.Command;
@@ -91,27 +92,16 @@ public final class SparkVocabCommand implements Callable<Integer> {
             if (bpeMerges > 0) {
                 Map<String, Long> words = counts.words();
                 long t0 = System.nanoTime();
-                BpeModel bpe = DistributedVocabulary.learnBpe(words, bpeMerges);
-                Path codes = bpeOut != null ? bpeOut : Path.of(out.toString().replaceAll("\\.vocab$", "") + ".bpe.codes");
+                BpeModel bpe = new BpeLearner(bpeMerges).learn(words);
+                Path codes = VocabCommand.codesPath(bpeOut, out);
                 bpe.save(codes);
                 o.printf(Locale.ROOT, "BPE: %,d merges learned from %,d word types in %.2f s -> %s%n", bpe.size(),
                         words.size(), (System.nanoTime() - t0) / 1e9, codes);
-                builder = DistributedVocabulary.subwords(words, bpe);
+                builder = VocabularyBuilder.ofPieces(words, new BpeSegmenter(bpe)::segment);
             }
             Vocabulary vocab = builder.build(minFreq, maxSize);
             vocab.save(out);
-            List<String> unstorable = builder.unstorableTypes();
-            if (!unstorable.isEmpty()) {
-                o.printf(Locale.ROOT, "warning: %,d token types contain whitespace (e.g. a no-break space the tokenizer kept) and "
-                        + "were left out, so they count as <unk>; first: '%s'%n", unstorable.size(), unstorable.get(0));
-            }
-            VocabStats stats = builder.statsFor(vocab);
-            o.printf(Locale.ROOT, "vocabulary: %,d ids (%,d tokens + %d specials) from %,d distinct types -> %s%n",
-                    vocab.size(), vocab.size() - Vocabulary.SPECIALS.size(), Vocabulary.SPECIALS.size(),
-                    builder.distinctTokens(), out);
-            o.println(stats.describe());
-            o.printf(Locale.ROOT, "time: %.2f s%n", (System.nanoTime() - start) / 1e9);
-            o.flush();
+            VocabCommand.report(o, builder, vocab, out, start);
             return 0;
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("spark vocab: " + e.getMessage());

@@ -113,19 +113,7 @@ public final class VocabCommand implements Callable<Integer> {
             err.println("vocab: " + e.getMessage());
             return 1;
         }
-        List<String> unstorable = builder.unstorableTypes();
-        if (!unstorable.isEmpty()) {
-            o.printf(Locale.ROOT, "warning: %,d token types contain whitespace (e.g. a no-break space the tokenizer kept) and "
-                    + "were left out, so they count as <unk>; first: '%s'%n", unstorable.size(), unstorable.get(0));
-        }
-        VocabStats stats = builder.statsFor(vocab);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        o.printf(Locale.ROOT, "vocabulary: %,d ids (%,d tokens + %d specials) from %,d distinct types -> %s%n",
-                vocab.size(), vocab.size() - Vocabulary.SPECIALS.size(), Vocabulary.SPECIALS.size(),
-                builder.distinctTokens(), out);
-        o.println(stats.describe());
-        o.printf(Locale.ROOT, "time: %.2f s%n", seconds);
-        o.flush();
+        report(o, builder, vocab, out, start);
         return 0;
     }
 
@@ -138,17 +126,33 @@ public final class VocabCommand implements Callable<Integer> {
         } else {
             long t0 = System.nanoTime();
             model = new BpeLearner(bpeMerges).learn(counts);
-            Path codes = bpeOut != null ? bpeOut : Path.of(out.toString().replaceAll("\\.vocab$", "") + ".bpe.codes");
+            Path codes = codesPath(bpeOut, out);
             model.save(codes);
             o.printf(Locale.ROOT, "BPE: %,d merges learned from %,d word types in %.2f s -> %s%n", model.size(), counts.size(),
                     (System.nanoTime() - t0) / 1e9, codes);
         }
-        BpeSegmenter segmenter = new BpeSegmenter(model);
-        VocabularyBuilder pieces = new VocabularyBuilder();
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
-            for (String piece : segmenter.segment(e.getKey())) pieces.addToken(piece, e.getValue());
+        return VocabularyBuilder.ofPieces(counts, new BpeSegmenter(model)::segment);
+    }
+
+    /** Where learned BPE codes go: {@code --bpe-out}, else the vocabulary file with {@code .bpe.codes} for {@code .vocab}. */
+    static Path codesPath(Path bpeOut, Path vocabularyFile) {
+        return bpeOut != null ? bpeOut : Path.of(vocabularyFile.toString().replaceAll("\\.vocab$", "") + ".bpe.codes");
+    }
+
+    /** The lines both vocabulary commands end with: left-out types, sizes, coverage statistics and the time taken. */
+    static void report(PrintWriter o, VocabularyBuilder builder, Vocabulary vocab, Path out, long startNanos) {
+        List<String> unstorable = builder.unstorableTypes();
+        if (!unstorable.isEmpty()) {
+            o.printf(Locale.ROOT, "warning: %,d token types contain whitespace (e.g. a no-break space the tokenizer kept) and "
+                    + "were left out, so they count as <unk>; first: '%s'%n", unstorable.size(), unstorable.get(0));
         }
-        return pieces;
+        VocabStats stats = builder.statsFor(vocab);
+        o.printf(Locale.ROOT, "vocabulary: %,d ids (%,d tokens + %d specials) from %,d distinct types -> %s%n",
+                vocab.size(), vocab.size() - Vocabulary.SPECIALS.size(), Vocabulary.SPECIALS.size(),
+                builder.distinctTokens(), out);
+        o.println(stats.describe());
+        o.printf(Locale.ROOT, "time: %.2f s%n", (System.nanoTime() - startNanos) / 1e9);
+        o.flush();
     }
 
     /** The tokenizer config for a kind (null = the language default) and language. */

@@ -3,8 +3,6 @@ package org.nmt4j.spark;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nmt4j.subword.BpeLearner;
-import org.nmt4j.subword.BpeModel;
-import org.nmt4j.subword.BpeSegmenter;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerConfig;
 import org.nmt4j.tokenize.TokenizerFactory;
@@ -113,21 +111,6 @@ public final class DistributedVocabulary {
                 .reduceByKey(Long::sum)
                 .collectAsMap());
         return new Counts(words, files);
-    }
-
-    /** The subword counts of {@code words} under the BPE codes {@code model}, as {@code vocab --bpe-merges} counts them. */
-    public static VocabularyBuilder subwords(Map<String, Long> words, BpeModel model) {
-        BpeSegmenter segmenter = new BpeSegmenter(model);
-        VocabularyBuilder pieces = new VocabularyBuilder();
-        for (Map.Entry<String, Long> e : words.entrySet()) {
-            for (String piece : segmenter.segment(e.getKey())) pieces.addToken(piece, e.getValue());
-        }
-        return pieces;
-    }
-
-    /** Learns {@code merges} BPE merges from the word counts, on the driver. */
-    public static BpeModel learnBpe(Map<String, Long> words, int merges) {
-        return new BpeLearner(merges).learn(words);
     }
 
     private static Iterator<Map<String, FileStats>> fileStats(Iterator<TextLines.Line> lines) {

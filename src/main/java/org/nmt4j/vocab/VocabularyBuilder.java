@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Counts tokens and builds a {@link Vocabulary}. Not thread-safe; one builder per corpus side.
@@ -21,6 +22,18 @@ public final class VocabularyBuilder {
     public VocabularyBuilder add(List<String> sentenceTokens) {
         for (String t : sentenceTokens) addToken(t, 1);
         return this;
+    }
+
+    /**
+     * Counts the pieces words split into (subwords, say), each piece weighted by its word's count: the subword
+     * counts of a corpus from its word counts, without re-reading the corpus.
+     */
+    public static VocabularyBuilder ofPieces(Map<String, Long> wordCounts, Function<String, List<String>> split) {
+        VocabularyBuilder pieces = new VocabularyBuilder();
+        for (Map.Entry<String, Long> e : wordCounts.entrySet()) {
+            for (String piece : split.apply(e.getKey())) pieces.addToken(piece, e.getValue());
+        }
+        return pieces;
     }
 
     /** Adds {@code n} occurrences of {@code token}. */
