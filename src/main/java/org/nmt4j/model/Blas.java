@@ -63,10 +63,7 @@ final class Blas {
         int lda = lead(a), ldb = lead(b), ldc = lead(c);
         if (!transA && m <= GEMV_ROWS) {
             // Row r of the result is op(b)^T times row r of a: one streaming pass over b per row.
-            for (int r = 0; r < m; r++) {
-                cblas_sgemv(CblasRowMajor, transB ? CblasNoTrans : CblasTrans, transB ? n : k, transB ? k : n, (float) alpha,
-                        pb, ldb, at(pa, (long) r * lda), 1, (float) beta, at(pc, (long) r * ldc), 1);
-            }
+            gemvBlocks(pa, lda, pb, ldb, transB, pc, ldc, m, k, 0, n, n, (float) alpha, (float) beta);
             return c;
         }
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k,
@@ -127,10 +124,10 @@ final class Blas {
             if ((long) k * n >= SPLIT_FLOATS && blocks >= 2) {
                 // A large product (the vocabulary projection): half of the blocks on a spare core, if one is idle.
                 int half = blocks / 2 * block;
-                SpareCores.inParallel(() -> gemvBlocks(px, pw, ldw, transW, pc, rows, k, n, 0, half, block, beta),
-                        () -> gemvBlocks(px, pw, ldw, transW, pc, rows, k, n, half, n, block, beta));
+                SpareCores.inParallel(() -> gemvBlocks(px, k, pw, ldw, transW, pc, n, rows, k, 0, half, block, 1f, beta),
+                        () -> gemvBlocks(px, k, pw, ldw, transW, pc, n, rows, k, half, n, block, 1f, beta));
             } else {
-                gemvBlocks(px, pw, ldw, transW, pc, rows, k, n, 0, n, rows == 1 ? n : block, beta);
+                gemvBlocks(px, k, pw, ldw, transW, pc, n, rows, k, 0, n, rows == 1 ? n : block, 1f, beta);
             }
         } else {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, transW ? CblasTrans : CblasNoTrans, rows, n, k, 1f, px, k, pw, ldw,
@@ -139,15 +136,18 @@ final class Blas {
         pc.position(0).get(out, 0, rows * n);
     }
 
-    /** {@code y_r = x_r op(w) (+ y_r)} over output columns {@code [from, to)}, {@code block} columns at a time. */
-    private static void gemvBlocks(FloatPointer px, FloatPointer pw, int ldw, boolean transW, FloatPointer pc, int rows,
-                                   int k, int n, int from, int to, int block, float beta) {
+    /**
+     * {@code c_r = alpha a_r op(w) + beta c_r} for rows {@code r < rows} (row strides {@code lda}, {@code ldc}) over
+     * output columns {@code [from, to)}, {@code block} columns at a time: one matrix-vector product per row and block.
+     */
+    private static void gemvBlocks(FloatPointer pa, int lda, FloatPointer pw, int ldw, boolean transW, FloatPointer pc,
+                                   int ldc, int rows, int k, int from, int to, int block, float alpha, float beta) {
         for (int j0 = from; j0 < to; j0 += block) {
             int width = Math.min(block, to - j0);
             FloatPointer w0 = at(pw, transW ? (long) j0 * ldw : j0);
             for (int r = 0; r < rows; r++) {
                 cblas_sgemv(CblasRowMajor, transW ? CblasNoTrans : CblasTrans, transW ? width : k, transW ? k : width,
-                        1f, w0, ldw, at(px, (long) r * k), 1, beta, at(pc, (long) r * n + j0), 1);
+                        alpha, w0, ldw, at(pa, (long) r * lda), 1, beta, at(pc, (long) r * ldc + j0), 1);
             }
         }
     }
