@@ -22,7 +22,8 @@ final class HeapDecoderStep {
     record State(float[][] h, float[][] c, int rows) {
 
         /** Rows selected (and repeated) by index. */
-        State select(int[] picked, int hidden) {
+        State select(int[] picked) {
+            int hidden = h[0].length / rows;
             float[][] hs = new float[h.length][], cs = new float[c.length][];
             for (int l = 0; l < h.length; l++) {
                 hs[l] = gatherRows(h[l], picked, hidden);

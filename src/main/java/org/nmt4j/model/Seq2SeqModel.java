@@ -209,7 +209,7 @@ public final class Seq2SeqModel {
 
         /** Rows selected (and repeated) by index: follows beam back-pointers. */
         public DecoderState select(int[] rows) {
-            if (heap != null) return new DecoderState(heap.select(rows, heap.h()[0].length / heap.rows()));
+            if (heap != null) return new DecoderState(heap.select(rows));
             RecurrentCell.State[] out = new RecurrentCell.State[layers.length];
             for (int l = 0; l < layers.length; l++) {
                 out[l] = new RecurrentCell.State(Nd4j.pullRows(layers[l].h(), 1, rows),
