@@ -68,6 +68,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--bpe-joint", arity = "0..1", fallbackValue = "true", description = "One BPE model for both languages (the default); --bpe-separate learns one per language.") Boolean bpeJoint;
     @Option(names = "--bpe-separate", description = "One BPE model per language (same as --bpe-joint false).") boolean bpeSeparate;
     @Option(names = "--bpe-dropout", description = "BPE-dropout probability while training (0 = off; 0.1 is the paper's choice).") Double bpeDropout;
+    @Option(names = "--source-end-token", arity = "0..1", fallbackValue = "true", description = "Whether the encoder reads </s> after each source sentence (true as models always did; false, as OpenNMT does, leaves attention nowhere to park but on words).") Boolean sourceEndToken;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -21,11 +21,9 @@ public final class SourceBatches {
     private SourceBatches() {
     }
 
-    /** Checks that a source is non-empty, ends in {@code </s>} and has no padding. */
+    /** Checks that a source is non-empty and has no padding (it ends in {@code </s>} if its model reads one). */
     public static void checkSource(int[] source) {
-        if (source == null || source.length == 0 || source[source.length - 1] != Vocabulary.EOS_ID) {
-            throw new IllegalArgumentException("a source must be non-empty and end in </s> (id " + Vocabulary.EOS_ID + ")");
-        }
+        if (source == null || source.length == 0) throw new IllegalArgumentException("a source must not be empty");
         for (int id : source) {
             if (id == Vocabulary.PAD_ID) throw new IllegalArgumentException("a source must not contain padding");
         }

@@ -1,5 +1,8 @@
 package org.nmt4j.decode;
 
+import org.nmt4j.vocab.Vocabulary;
+
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,10 +23,12 @@ public final class AttentionStats {
     /** Adds one pair. */
     public void add(ForcedAlignment a) {
         sentences++;
-        int eos = a.sourceTokens().size() - 1;
+        // A model that reads no source </s> has no column to park attention on: it counts 0 there.
+        List<String> src = a.sourceTokens();
+        int eos = src.get(src.size() - 1).equals(Vocabulary.EOS) ? src.size() - 1 : -1;
         double uniform = Math.log(a.sourceTokens().size()) / Math.log(2);
         for (int i = 0; i < a.targetWords(); i++) {
-            eosMass += a.attention()[i][eos];
+            if (eos >= 0) eosMass += a.attention()[i][eos];
             entropy += ForcedAlignment.entropyBits(a.attention()[i]);
             uniformEntropy += uniform;
         }

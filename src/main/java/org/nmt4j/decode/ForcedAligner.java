@@ -88,7 +88,7 @@ public final class ForcedAligner {
         return Arrays.asList(out);
     }
 
-    /** A tokenised pair: tokens after truncation, ids with {@code </s>} on both sides. */
+    /** A tokenised pair: tokens after truncation, ids with {@code </s>} (the source's if the model reads one). */
     private record Pair(List<String> source, List<String> target, int[] sourceIds, int[] targetIds, boolean truncated) {
     }
 
@@ -102,7 +102,7 @@ public final class ForcedAligner {
         boolean truncated = src.size() > maxTokens || tgt.size() > maxTokens;
         if (src.size() > maxTokens) src = List.copyOf(src.subList(0, maxTokens));
         if (tgt.size() > maxTokens) tgt = List.copyOf(tgt.subList(0, maxTokens));
-        return new Pair(src, tgt, EncodedCorpus.withEndOfSentence(model.sourceVocabulary().encode(src)),
+        return new Pair(src, tgt, model.encodeSource(src),
                 EncodedCorpus.withEndOfSentence(model.targetVocabulary().encode(tgt)), truncated);
     }
 
@@ -150,8 +150,9 @@ public final class ForcedAligner {
             total += logProbs[i];
             probabilities[i] = Math.exp(logProbs[i]);
         }
-        return new ForcedAlignment(withEos(p.source()), withEos(p.target()), attention, probabilities, total,
-                unknown(p.sourceIds()), unknown(p.targetIds()), p.truncated());
+        List<String> source = p.sourceIds().length > p.source().size() ? withEos(p.source()) : p.source();
+        return new ForcedAlignment(source, withEos(p.target()), attention, probabilities, total,
+                unknown(p.sourceIds(), p.source().size()), unknown(p.targetIds(), p.target().size()), p.truncated());
     }
 
     private static List<String> withEos(List<String> tokens) {
@@ -160,9 +161,9 @@ public final class ForcedAligner {
         return List.copyOf(out);
     }
 
-    private static boolean[] unknown(int[] idsWithEos) {
-        boolean[] out = new boolean[idsWithEos.length - 1];
-        for (int i = 0; i < out.length; i++) out[i] = idsWithEos[i] == Vocabulary.UNK_ID;
+    private static boolean[] unknown(int[] ids, int tokens) {
+        boolean[] out = new boolean[tokens];
+        for (int i = 0; i < out.length; i++) out[i] = ids[i] == Vocabulary.UNK_ID;
         return out;
     }
 }

@@ -1,6 +1,5 @@
 package org.nmt4j.decode;
 
-import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.model.SpareCores;
 import org.nmt4j.subword.SubwordJoiner;
 import org.nmt4j.tokenize.Detokenizer;
@@ -22,12 +21,13 @@ import java.util.function.IntConsumer;
  * Text in, translation out: the one entry point the CLI and the web server share.
  *
  * <p>Steps: normalise and tokenise with the model's own source tokenizer, cut to {@link #maxSourceTokens()}
- * (with a warning, never an exception), map to ids and append {@code </s>}, decode (greedy when
+ * (with a warning, never an exception), map to ids and append {@code </s>} (unless the model reads none), decode (greedy when
  * {@code beam == 1}, otherwise {@link BeamSearch}), replace {@code <unk>} if asked, join subwords, detokenise.
  * For a subword model the tokens are subwords (marked as {@link SubwordJoiner} says, and cut at
  * {@link #maxSourceTokens()} subwords); {@link Translation#wordLevel()} merges them into words.
  *
- * <p>Conventions: {@link Translation#sourceTokens()} are the tokens the model saw followed by {@code "</s>"},
+ * <p>Conventions: {@link Translation#sourceTokens()} are the tokens the model saw followed by {@code "</s>"} (if
+ * the model reads one, see {@link TrainedModel#sourceEndToken()}),
  * so they name the columns of every alignment matrix one to one; each {@link Hypothesis#alignment()} has one
  * row per target token plus a last row for {@code </s>}. An input with no tokens (empty or blank) gives an
  * empty translation without running the model: no source tokens, no target tokens, empty text, score 0 and
@@ -163,7 +163,7 @@ public final class Translator {
                     normalized.length() > 60 ? normalized.substring(0, 60) + "..." : normalized);
             tokens = List.copyOf(tokens.subList(0, maxSourceTokens));
         }
-        int[] ids = EncodedCorpus.withEndOfSentence(model.sourceVocabulary().encode(tokens));
+        int[] ids = model.encodeSource(tokens);
         return new Source(normalized, tokens, ids, truncated);
     }
 
@@ -186,7 +186,7 @@ public final class Translator {
         }
         List<Hypothesis> nbest = List.copyOf(distinct.values()).subList(0, Math.min(options.nbest(), distinct.size()));
         List<String> sourceTokens = new ArrayList<>(source.tokens());
-        sourceTokens.add(Vocabulary.EOS);
+        if (source.ids().length > source.tokens().size()) sourceTokens.add(Vocabulary.EOS);
         return new Translation(source.text(), List.copyOf(sourceTokens), nbest.get(0), List.copyOf(nbest), source.truncated(),
                 subwords);
     }

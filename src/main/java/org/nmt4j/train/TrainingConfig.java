@@ -36,13 +36,16 @@ public record TrainingConfig(
         double maxMinutes, int validateEvery, int lrPatience, double lrDecay, int earlyStopping,
         int bleuSample, long seed,
         // subwords (BPE after the word tokenizer): 0 merges means a word-level model
-        int bpeMerges, boolean bpeJoint, double bpeDropout) {
+        int bpeMerges, boolean bpeJoint, double bpeDropout,
+        // whether the encoder reads a </s> after each source sentence (false: the source ends at its last token)
+        boolean sourceEndToken) {
 
     /**
      * Settings added after the first model directories were written, with the values that mean "as before"; a
      * stored config.yaml without them still loads (see {@link #addMissingOptionalSettings}).
      */
-    public static final Map<String, Object> OPTIONAL_SETTINGS = Map.of("bpeMerges", 0, "bpeJoint", true, "bpeDropout", 0.0);
+    public static final Map<String, Object> OPTIONAL_SETTINGS = Map.of("bpeMerges", 0, "bpeJoint", true, "bpeDropout", 0.0,
+            "sourceEndToken", true);
 
     /** A word-level run (no subwords): the settings every config had before subwords. */
     public TrainingConfig(String name, String sourceLanguage, String targetLanguage,
@@ -58,7 +61,25 @@ public record TrainingConfig(
         this(name, sourceLanguage, targetLanguage, trainTsv, trainSource, trainTarget, validTsv, validSource, validTarget,
                 maxTokens, tokenizer, lowercase, minFreq, maxVocab, sourceVocab, targetVocab, cell, attention, embedding,
                 hidden, layers, bidirectional, dropout, tieEmbeddings, batchSize, learningRate, clipNorm, labelSmoothing,
-                epochs, maxMinutes, validateEvery, lrPatience, lrDecay, earlyStopping, bleuSample, seed, 0, true, 0.0);
+                epochs, maxMinutes, validateEvery, lrPatience, lrDecay, earlyStopping, bleuSample, seed, 0, true, 0.0, true);
+    }
+
+    /** A run on subwords, reading a {@code </s>} after each source sentence as models always did. */
+    public TrainingConfig(String name, String sourceLanguage, String targetLanguage,
+                          String trainTsv, String trainSource, String trainTarget,
+                          String validTsv, String validSource, String validTarget, int maxTokens,
+                          String tokenizer, boolean lowercase,
+                          int minFreq, int maxVocab, String sourceVocab, String targetVocab,
+                          String cell, String attention, int embedding, int hidden, int layers, boolean bidirectional,
+                          double dropout, boolean tieEmbeddings,
+                          int batchSize, double learningRate, double clipNorm, double labelSmoothing, int epochs,
+                          double maxMinutes, int validateEvery, int lrPatience, double lrDecay, int earlyStopping,
+                          int bleuSample, long seed, int bpeMerges, boolean bpeJoint, double bpeDropout) {
+        this(name, sourceLanguage, targetLanguage, trainTsv, trainSource, trainTarget, validTsv, validSource, validTarget,
+                maxTokens, tokenizer, lowercase, minFreq, maxVocab, sourceVocab, targetVocab, cell, attention, embedding,
+                hidden, layers, bidirectional, dropout, tieEmbeddings, batchSize, learningRate, clipNorm, labelSmoothing,
+                epochs, maxMinutes, validateEvery, lrPatience, lrDecay, earlyStopping, bleuSample, seed, bpeMerges, bpeJoint,
+                bpeDropout, true);
     }
 
     /** Adds each missing {@link #OPTIONAL_SETTINGS} key with its default; true if any was missing. */
@@ -90,7 +111,7 @@ public record TrainingConfig(
                 2, 0, null, null,
                 "lstm", "additive", 256, 256, 1, true, 0.3, false,
                 64, 1e-3, 1.0, 0.0, 12, 0, 0, 0, 0.5, 4, 200, 1234,
-                0, true, 0.0);
+                0, true, 0.0, true);
     }
 
     /** Checks values and combinations, with messages that name the setting. */

@@ -100,8 +100,9 @@ public final class TrainingPipeline {
             tgtVocab = vocabulary(config.targetVocab(), train.pairs(), SentencePair::target, tgtTok, tgtDrop, config,
                     where, config.targetLanguage(), log);
         }
-        EncodedCorpus trainIds = EncodedCorpus.encode(train.pairs(), srcTok, tgtTok, srcVocab, tgtVocab);
-        EncodedCorpus validIds = EncodedCorpus.encode(valid.pairs(), srcTok, tgtTok, srcVocab, tgtVocab);
+        boolean endToken = config.sourceEndToken();
+        EncodedCorpus trainIds = EncodedCorpus.encode(train.pairs(), srcTok, tgtTok, srcVocab, tgtVocab, endToken);
+        EncodedCorpus validIds = EncodedCorpus.encode(valid.pairs(), srcTok, tgtTok, srcVocab, tgtVocab, endToken);
 
         Seq2SeqModel model;
         Checkpoints.Found from = null;
@@ -138,7 +139,7 @@ public final class TrainingPipeline {
                 // One random source per epoch, drawn in corpus order: the same seed and epoch give the same pieces.
                 Random random = new Random(config.seed() * 1_000_003L + epoch + 0x5EED_B9EL);
                 return EncodedCorpus.encode(train.pairs(), sw.sourceTokenizer(srcWords, config.bpeDropout(), random),
-                        sw.targetTokenizer(tgtWords, config.bpeDropout(), random), sv, tv);
+                        sw.targetTokenizer(tgtWords, config.bpeDropout(), random), sv, tv, endToken);
             });
         }
         Trainer.Result result = trainer.run(from);

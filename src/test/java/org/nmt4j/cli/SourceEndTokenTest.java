@@ -1,0 +1,115 @@
+package org.nmt4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.corpus.CorpusSplitter;
+import org.nmt4j.corpus.generate.GeneratedCorpora;
+import org.nmt4j.decode.AttentionStats;
+import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.ForcedAligner;
+import org.nmt4j.decode.ForcedAlignment;
+import org.nmt4j.decode.Translation;
+import org.nmt4j.decode.Translator;
+import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.train.TrainedModel;
+import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.train.TrainingPipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A model trained with {@code sourceEndToken: false} reads no {@code </s>} after the source: every path that encodes a
+ * source (training, translate, align, the matrices) leaves that column out, and the setting is stored with the model.
+ */
+class SourceEndTokenTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static Path root;
+    static Path model;
+
+    @BeforeAll
+    static void trainATinyModelWithoutSourceEndToken(@TempDir Path dir) throws IOException {
+        root = dir;
+        GeneratedCorpora.write(GeneratedCorpora.forKind("numbers", Locale.GERMAN, Locale.ENGLISH, false), 600, 3,
+                new CorpusSplitter(0.05, 0.05), dir.resolve("corpus"), "de", "en");
+        Path c = dir.resolve("corpus");
+        TrainingConfig config = new TrainingConfig("noeos", "de", "en", null,
+                c.resolve("train.de").toString(), c.resolve("train.en").toString(), null,
+                c.resolve("valid.de").toString(), c.resolve("valid.en").toString(), 80,
+                "word", false, 1, 0, null, null,
+                "gru", "additive", 32, 32, 1, true, 0.1, false,
+                32, 3e-3, 1.0, 0.0, 2, 0, 0, 0, 0.5, 0, 0, 7,
+                40, true, 0.0, false);
+        TrainingPipeline.run(config, new TrainingPipeline.Locations(dir.resolve("models"), dir.resolve("vocab")),
+                false, false, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, 1);
+        model = dir.resolve("models/noeos");
+    }
+
+    @Test
+    void theSettingIsStoredAndOlderModelsReadTheEndToken() throws IOException {
+        assertTrue(Files.readString(model.resolve(ModelDirectory.CONFIG)).contains("sourceEndToken: false"));
+        assertFalse(ModelDirectory.load(model).sourceEndToken());
+        assertTrue(TrainingConfig.defaults().sourceEndToken(), "models read </s> unless told otherwise");
+    }
+
+    @Test
+    void translationsHaveOneColumnPerSourceTokenAndNoEndColumn() throws IOException {
+        TrainedModel m = ModelDirectory.load(model);
+        for (int beam : new int[] {1, 3}) {
+            Translation t = new Translator(m).translate("drei hundert ein und zwanzig", DecodeOptions.beam(beam, 1));
+            assertFalse(t.sourceTokens().contains("</s>"), t.sourceTokens().toString());
+            int pieces = t.sourceTokens().size();
+            for (float[] row : t.best().alignment()) {
+                assertEquals(pieces, row.length);
+                double sum = 0;
+                for (float v : row) sum += v;
+                assertEquals(1.0, sum, 1e-4);
+            }
+            assertEquals(List.of("drei", "hundert", "ein", "und", "zwanzig"), t.wordLevel().sourceTokens());
+        }
+    }
+
+    @Test
+    void forcedAlignmentHasNoEndColumnAndCountsNoEndMass() throws IOException {
+        TrainedModel m = ModelDirectory.load(model);
+        ForcedAlignment a = new ForcedAligner(m).align("vier tausend zwei", "four thousand two");
+        assertEquals(List.of("vier", "tausend", "zwei"), org.nmt4j.subword.SubwordJoiner.join(a.sourceTokens()));
+        assertEquals(a.sourceTokens().size(), a.attention()[0].length);
+        AttentionStats stats = new AttentionStats();
+        stats.add(a);
+        assertEquals(0.0, stats.meanEndOfSentenceMass());
+    }
+
+    @Test
+    void translateWritesMatricesWithoutTheEndColumn() throws IOException {
+        Path in = root.resolve("in.de"), json = root.resolve("a.json");
+        Files.writeString(in, "sieben\nvier tausend zwei\n");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--input", in.toString(), "--beam", "2",
+                "--alignments", json.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode second = JSON.readTree(Files.readAllLines(json).get(1));
+        assertEquals(List.of("vier", "tausend", "zwei"), strings(second.get("source")));
+        for (JsonNode row : second.get("alignment")) assertEquals(3, row.size());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asText());
+        return out;
+    }
+}
