@@ -89,7 +89,10 @@
         option.textContent = optionLabel(m);
         el.model.appendChild(option);
       });
+      // ?model=NAME (the training page's "Translate with this model") picks a model on the first load.
+      var asked = new URLSearchParams(window.location.search).get('model');
       if (keep && modelInfo(keep)) el.model.value = keep;
+      else if (asked && modelInfo(asked)) el.model.value = asked;
       else if (data.defaultModel) el.model.value = data.defaultModel;
       if (!state.models.length) {
         var none = document.createElement('option');
@@ -108,6 +111,8 @@
     return api('api/health').then(function (h) {
       el.health.className = 'health ok';
       el.health.textContent = 'online · ' + h.readyModels + '/' + h.models + ' models ready';
+      // A model trained on the Train page is installed while the server runs: list it without a reload.
+      if (h.models !== state.models.length) loadModels();
       serverReachable(true);
     }).catch(function (e) {
       el.health.className = 'health down';

@@ -5,6 +5,10 @@ import org.nmt4j.web.ServerConfig;
 import org.nmt4j.web.TranslationServer;
 import org.nmt4j.web.TranslationService;
 import org.nmt4j.web.TranslationServices;
+import org.nmt4j.web.training.CorpusStore;
+import org.nmt4j.web.training.TrainingJobs;
+import org.nmt4j.web.training.TrainingLimits;
+import org.nmt4j.web.training.TrainingRoutes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -79,6 +83,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Model used when a request names none (default: the first model that loaded).")
     String defaultModel;
 
+    @Option(names = "--allow-training",
+            description = "Let the page train models (the Train page, /api/training): uploads are written under "
+                    + "--corpora, models under --models. Off by default; anyone who can reach the server can then use "
+                    + "its CPU and disk.")
+    boolean allowTraining;
+
+    @Option(names = "--corpora", paramLabel = "DIR", defaultValue = "corpora",
+            description = "With --allow-training: the corpora the page can train on (folders with train.<lang> and "
+                    + "valid.<lang> files), and where uploads go.")
+    Path corpora;
+
+    @Option(names = "--training-threads", paramLabel = "N",
+            description = "With --allow-training: worker threads of a training step (default: one fewer than the "
+                    + "cores, at least 1, so translations keep a core).")
+    Integer trainingThreads;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -102,7 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
      */
     TranslationServer start() {
         TranslationService service = TranslationServices.fromModelsDirectory(models);
-        if (service.models().isEmpty()) {
+        if (service.models().isEmpty() && !allowTraining) {
             err.println(noModelsMessage(models));
             return null;
         }
@@ -119,11 +139,29 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: --default-model " + defaultModel + " is not among the models under " + models);
             return null;
         }
-        TranslationServer server = TranslationServer.start(service, config);
+        TrainingRoutes training;
+        if (allowTraining) {
+            int threads = trainingThreads != null ? trainingThreads
+                    : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            if (threads < 1) {
+                err.println("serve: --training-threads must be at least 1");
+                return null;
+            }
+            TrainingLimits limits = TrainingLimits.defaults();
+            training = new TrainingRoutes(new TrainingJobs(models, new CorpusStore(corpora, limits), service, limits, threads));
+            if (!config.loopbackOnly()) {
+                err.println("serve: WARNING: training is allowed and the server is bound to " + host + ": anyone who can"
+                        + " reach it can upload corpora and train models on this machine");
+            }
+        } else {
+            training = new TrainingRoutes(null);
+        }
+        TranslationServer server = TranslationServer.start(service, config, training);
         for (ModelInfo m : service.models()) {
             out.println("  model " + m.name() + ": " + m.status() + (m.error() == null ? "" : " (" + m.error() + ")"));
         }
         out.println("page from " + server.pageSource());
+        if (allowTraining) out.println("training page: " + server.url() + "/train.html (corpora in " + corpora + ")");
         out.println("nmt4j is serving on " + server.url() + "/  (API description: " + server.url()
                 + "/api/openapi.json); press Ctrl+C to stop");
         return server;

@@ -43,7 +43,7 @@ public final class Trainer {
 
     /** Outcome of a run. */
     public record Result(int epochs, long steps, double bestValidationLoss, OptionalDouble bestValidationBleu,
-                         double seconds, boolean earlyStopped, boolean timeLimitHit) {
+                         double seconds, boolean earlyStopped, boolean timeLimitHit, boolean stopRequested) {
     }
 
     private final TrainingConfig config;
@@ -57,6 +57,7 @@ public final class Trainer {
     private int threads = GradientWorkers.defaultThreads();
     private FileOperations files = FileOperations.SYSTEM;
     private IntFunction<EncodedCorpus> trainingEpochs;
+    private TrainingListener listener = TrainingListener.NONE;
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
                    ValidationBleu bleu, PrintStream log, boolean progressBar) {
@@ -84,6 +85,12 @@ public final class Trainer {
      */
     public Trainer trainingEpochs(IntFunction<EncodedCorpus> corpusOfEpoch) {
         this.trainingEpochs = corpusOfEpoch;
+        return this;
+    }
+
+    /** Who watches the run and may stop it (default: nobody). */
+    public Trainer listener(TrainingListener listener) {
+        this.listener = listener;
         return this;
     }
 
@@ -124,7 +131,8 @@ public final class Trainer {
         long started = System.nanoTime();
         double priorSeconds = state.seconds();
         double deadline = config.maxMinutes() > 0 ? config.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
-        boolean stop = false, timeUp = false;
+        boolean stop = false, timeUp = false, stopRequested = false;
+        long lastProgress = 0;
         int epoch = state.epoch();
         try (GradientWorkers workers = new GradientWorkers(model, threads)) {
             while (!stop && epoch < config.epochs()) {
@@ -174,6 +182,15 @@ public final class Trainer {
                             timeUp = true;
                             stop = true;
                         }
+                        if (System.nanoTime() - lastProgress >= 500_000_000L || bi + 1 == batches.size()) {
+                            lastProgress = System.nanoTime();
+                            listener.progress(new TrainingListener.Progress(epoch + 1, bi + 1, batches.size(), step,
+                                    epochLoss / Math.max(1, epochTokens), tokensPerSecond, state.seconds()));
+                        }
+                        if (!stop && listener.stopRequested()) {
+                            stopRequested = true;
+                            stop = true;
+                        }
                     }
                 }
                 if (tokensPerSecond == 0 && windowTokens > 0) {
@@ -198,7 +215,7 @@ public final class Trainer {
         double seconds = elapsed(started, priorSeconds);
         return new Result(epoch, state.step(), state.bestValidationLoss(),
                 state.bleuAtBest() >= 0 ? OptionalDouble.of(state.bleuAtBest()) : OptionalDouble.empty(), seconds,
-                config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping(), timeUp);
+                config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping(), timeUp, stopRequested);
     }
 
     private TrainingState validate(TrainingState state, List<Batch> validBatches, TrainingLog csv, double trainLoss,
@@ -235,6 +252,8 @@ public final class Trainer {
                 tokensPerSecond, improved ? " (best, saved)" : "");
         // The resume checkpoint: weights, optimizer moments and loop state, written as one unit.
         checkpoints.write(model.parameters(), adam, next);
+        listener.validated(new TrainingListener.Validation(next.batchInEpoch() == 0 ? next.epoch() : next.epoch() + 1,
+                next.step(), trainLoss, valLoss, valBleu, next.learningRate(), tokensPerSecond, next.seconds(), improved));
         return next;
     }
 

@@ -55,10 +55,23 @@ public final class TrainingPipeline {
         return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, FileOperations.SYSTEM);
     }
 
+    /** As above, watched by {@code listener}, which may also stop the run (the training page's jobs). */
+    public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
+                                     Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
+                                     boolean progressBar, int threads, TrainingListener listener) throws IOException {
+        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, FileOperations.SYSTEM, listener);
+    }
+
     /** As above, writing checkpoints and best weights through {@code files} (tests inject failures there). */
     static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
                               Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
                               boolean progressBar, int threads, FileOperations files) throws IOException {
+        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, files, TrainingListener.NONE);
+    }
+
+    private static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
+                                      Trainer.ValidationBleuFactory bleuFactory, PrintStream log, boolean progressBar,
+                                      int threads, FileOperations files, TrainingListener listener) throws IOException {
         config.validated();
         NativeThreads.configure();
         Path dir = where.modelsRoot().resolve(config.name());
@@ -131,7 +144,8 @@ public final class TrainingPipeline {
             bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords), sample);
         }
         Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads)
-                .files(files);
+                .files(files).listener(listener);
+        listener.started(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords));
         if (config.bpeDropout() > 0) {
             Subwords sw = subwords;
             Vocabulary sv = srcVocab, tv = tgtVocab;
@@ -152,6 +166,7 @@ public final class TrainingPipeline {
         metrics.put("trainingSeconds", result.seconds());
         metrics.put("earlyStopped", result.earlyStopped());
         metrics.put("timeLimitHit", result.timeLimitHit());
+        metrics.put("stopRequested", result.stopRequested());
         metrics.put("parameters", model.parameters().count());
         metrics.put("trainPairs", trainIds.size());
         AtomicFiles.writeString(dir.resolve(ModelDirectory.METRICS), new ObjectMapper().writerWithDefaultPrettyPrinter()

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Error messages made fit for clients: they must not reveal where the server keeps its files. */
-final class ErrorMessages {
+public final class ErrorMessages {
 
     /** An absolute Unix or Windows path standing at the start of the message or after a space, quote or bracket. */
     private static final Pattern ABSOLUTE_PATH =
@@ -19,7 +19,7 @@ final class ErrorMessages {
      * directory's parent (so {@code /srv/models/en-de/config.yaml} becomes {@code en-de/config.yaml} for the
      * directory {@code /srv/models/en-de}), any other to its file name. Null stays null.
      */
-    static String withoutPaths(String message, Path directory) {
+    public static String withoutPaths(String message, Path directory) {
         if (message == null) return null;
         String text = message;
         if (directory != null) {
@@ -42,7 +42,7 @@ final class ErrorMessages {
     }
 
     /** The message with every absolute path shortened to its file name. */
-    static String withoutPaths(String message) {
+    public static String withoutPaths(String message) {
         return withoutPaths(message, null);
     }
 }

@@ -74,6 +74,19 @@ public final class TranslationServer implements AutoCloseable {
     private final Instant started = Instant.now();
     private final byte[] openApi;
     private final Javalin app;
+    private final Extension extension;
+
+    /**
+     * Routes beyond translation (the training page's), added to the server and closed with it, before its workers
+     * stop.
+     */
+    public interface Extension extends AutoCloseable {
+        void register(Javalin app);
+
+        @Override
+        default void close() {
+        }
+    }
 
     /** The body of every error response. */
     public record ErrorResponse(String error) {
@@ -95,8 +108,9 @@ public final class TranslationServer implements AutoCloseable {
     public record Models(String defaultModel, Limits limits, List<ModelInfo> models) {
     }
 
-    private TranslationServer(TranslationService service, ServerConfig config) {
+    private TranslationServer(TranslationService service, ServerConfig config, Extension extension) {
         this.service = service;
+        this.extension = extension;
         this.config = config;
         this.mapper = TranslateRequest.jsonMapper(config);
         this.guard = new RequestGuard(config);
@@ -122,7 +136,16 @@ public final class TranslationServer implements AutoCloseable {
      * @return the running server; close it to stop
      */
     public static TranslationServer start(TranslationService service, ServerConfig config) {
-        TranslationServer server = new TranslationServer(service, config);
+        return start(service, config, new Extension() {
+            @Override
+            public void register(Javalin app) {
+            }
+        });
+    }
+
+    /** As {@link #start(TranslationService, ServerConfig)}, with {@code extension}'s routes too. */
+    public static TranslationServer start(TranslationService service, ServerConfig config, Extension extension) {
+        TranslationServer server = new TranslationServer(service, config, extension);
         try {
             server.app.start();   // on the connector from configureJetty
         } catch (RuntimeException e) {
@@ -153,6 +176,11 @@ public final class TranslationServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        try {
+            extension.close();
+        } catch (Exception e) {
+            LOG.warn("closing the server's extension failed: {}", e.toString());
+        }
         workers.shutdownNow();
     }
 
@@ -217,6 +245,7 @@ public final class TranslationServer implements AutoCloseable {
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.post("/api/translate", this::translate);
         app.post("/api/align", this::align);
+        extension.register(app);
 
         // Javalin answers its own errors (404, 405, ...) in plain text or HTML unless a handler takes them.
         app.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e));
@@ -334,17 +363,7 @@ public final class TranslationServer implements AutoCloseable {
      *                      408 when it arrives too slowly
      */
     private byte[] readBody(Context ctx) {
-        long limit = config.maxBodyBytes();
-        ApiException tooLarge = new ApiException(413, "request body is too large: the limit is " + limit + " bytes");
-        if (ctx.req().getContentLengthLong() > limit) throw tooLarge;
-        try {
-            byte[] body = ctx.req().getInputStream().readNBytes((int) limit + 1);
-            if (body.length > limit) throw tooLarge;
-            return body;
-        } catch (IOException e) {
-            throw badMessage(e).map(TranslationServer::refusal).orElseGet(() -> new ApiException(400,
-                    "the request body could not be read: it was malformed or cut short"));
-        }
+        return RequestBodies.read(ctx, config.maxBodyBytes());
     }
 
     /** Answers with the status and message that fit the exception; never a stack trace. */
@@ -369,7 +388,7 @@ public final class TranslationServer implements AutoCloseable {
             message = ErrorMessages.withoutPaths(e.getMessage());
         } else if (e instanceof BadMessageException bad) {
             status = bad.getCode();
-            message = refusal(bad).getMessage();
+            message = RequestBodies.refusal(bad).getMessage();
         } else if (e instanceof RejectedExecutionException) {
             status = 503;
             message = "server busy: " + workers.getActiveCount() + " translations running and "
@@ -390,19 +409,6 @@ public final class TranslationServer implements AutoCloseable {
             message = "internal error; see the server log";
         }
         ctx.status(status).json(new ErrorResponse(message == null ? "error" : message));
-    }
-
-    /** A refusal by Jetty (such as 408 for a body sent too slowly) as the client should read it. */
-    private static ApiException refusal(BadMessageException bad) {
-        return new ApiException(bad.getCode(), JsonErrorHandler.message(bad.getCode(), bad.getReason()));
-    }
-
-    /** The Jetty refusal behind an exception, if any. */
-    private static Optional<BadMessageException> badMessage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadMessageException bad) return Optional.of(bad);
-        }
-        return Optional.empty();
     }
 
     /** Daemon threads named {@code prefix-1}, {@code prefix-2}, ... (they never keep the JVM alive). */

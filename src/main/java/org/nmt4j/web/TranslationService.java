@@ -4,6 +4,7 @@ import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** What the server needs from the translation side. Implementations must be thread-safe. */
@@ -43,5 +44,16 @@ public interface TranslationService {
      */
     default boolean[] unknownSource(String model, List<String> sourceTokens) {
         return null;
+    }
+
+    /**
+     * Loads (or loads again) one model directory so that requests can use it at once, e.g. a model the training
+     * page has just trained; a directory that fails to load is listed with its error, as at start.
+     *
+     * @return the model as {@link #models()} now lists it
+     * @throws UnsupportedOperationException if this service's models are fixed
+     */
+    default ModelInfo install(Path modelDirectory) {
+        throw new UnsupportedOperationException("this server cannot add models while it runs");
     }
 }

@@ -16,14 +16,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds the {@link TranslationService} that {@code serve} uses: every model directory under a folder, loaded
- * eagerly at start (models are small, and a request should never wait for a load). A directory that fails to
+ * eagerly at start (models are small, and a request should never wait for a load), and any directory installed
+ * later (a model the training page has trained). A directory that fails to
  * load is listed with its error (without the server's absolute paths, which stay in the log) and never takes the
  * server down.
  */
@@ -36,23 +37,25 @@ public final class TranslationServices {
 
     /** A service over every model directory under {@code modelsDirectory} (see {@link ModelDirectories}). */
     public static TranslationService fromModelsDirectory(Path modelsDirectory) {
-        Map<String, Translator> translators = new LinkedHashMap<>();
-        Map<String, ForcedAligner> aligners = new LinkedHashMap<>();
-        List<ModelInfo> infos = new ArrayList<>();
-        for (Path dir : ModelDirectories.scan(modelsDirectory)) {
-            String name = dir.getFileName().toString();
-            try {
-                TrainedModel model = ModelDirectory.load(dir);
-                translators.put(name, new Translator(model));
-                aligners.put(name, new ForcedAligner(model));
-                infos.add(describe(name, model));
-                LOG.info("loaded model {} ({} -> {})", name, model.config().sourceLanguage(), model.config().targetLanguage());
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("model {} failed to load: {}", name, e.getMessage());
-                infos.add(ModelInfo.failed(name, ErrorMessages.withoutPaths(e.getMessage(), dir)));
-            }
+        Catalog catalog = new Catalog();
+        for (Path dir : ModelDirectories.scan(modelsDirectory)) catalog.install(dir);
+        return catalog;
+    }
+
+    /** A loaded model, or the reason it could not be loaded. */
+    private record Entry(ModelInfo info, Translator translator, ForcedAligner aligner) {
+    }
+
+    private static Entry load(Path dir) {
+        String name = dir.getFileName().toString();
+        try {
+            TrainedModel model = ModelDirectory.load(dir);
+            LOG.info("loaded model {} ({} -> {})", name, model.config().sourceLanguage(), model.config().targetLanguage());
+            return new Entry(describe(name, model), new Translator(model), new ForcedAligner(model));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("model {} failed to load: {}", name, e.getMessage());
+            return new Entry(ModelInfo.failed(name, ErrorMessages.withoutPaths(e.getMessage(), dir)), null, null);
         }
-        return new Loaded(List.copyOf(infos), Map.copyOf(translators), Map.copyOf(aligners));
     }
 
     static ModelInfo describe(String name, TrainedModel model) {
@@ -81,30 +84,50 @@ public final class TranslationServices {
         }
     }
 
-    /** Models loaded at start; thread-safe because {@link Translator} and {@link ForcedAligner} are. */
-    private record Loaded(List<ModelInfo> models, Map<String, Translator> translators,
-                          Map<String, ForcedAligner> aligners) implements TranslationService {
+    /**
+     * The models by name, sorted. Reads see one immutable snapshot; {@link #install} swaps in a new one, so a model
+     * can be added or reloaded while requests run (a request keeps the translator it started with).
+     */
+    private static final class Catalog implements TranslationService {
+        private volatile Map<String, Entry> entries = Map.of();
+
+        @Override
+        public List<ModelInfo> models() {
+            return entries.values().stream().map(Entry::info).toList();
+        }
+
+        @Override
+        public synchronized ModelInfo install(Path dir) {
+            Entry entry = load(dir);
+            Map<String, Entry> next = new TreeMap<>(entries);
+            next.put(entry.info().name(), entry);
+            entries = Collections.unmodifiableMap(next);
+            return entry.info();
+        }
+
+        private Translator translator(String model) {
+            Entry e = entries.get(model);
+            return e == null ? null : e.translator();
+        }
+
         @Override
         public Translation translate(String model, String text, DecodeOptions options) {
-            Translator t = translators.get(model);
-            if (t == null) {
-                ModelInfo info = models.stream().filter(m -> m.name().equals(model)).findFirst()
-                        .orElseThrow(() -> new UnknownModelException(model));
-                throw new ModelUnavailableException("model '" + info.name() + "' failed to load: " + info.error());
-            }
+            Translator t = translator(model);
+            if (t == null) throw missing(model);
             return t.translate(text, options);
         }
 
         @Override
         public ForcedAlignment align(String model, String source, String target) {
-            ForcedAligner a = aligners.get(model);
+            Entry e = entries.get(model);
+            ForcedAligner a = e == null ? null : e.aligner();
             if (a == null) throw missing(model);
             return a.align(source, target);
         }
 
         @Override
         public boolean[] unknownSource(String model, List<String> sourceTokens) {
-            Translator t = translators.get(model);
+            Translator t = translator(model);
             if (t == null) return null;
             var vocabulary = t.model().sourceVocabulary();
             boolean[] unknown = new boolean[sourceTokens.size()];
@@ -114,8 +137,9 @@ public final class TranslationServices {
 
         /** Why a model has no translator: unknown (404) or failed to load (503). */
         private RuntimeException missing(String model) {
-            ModelInfo info = models.stream().filter(m -> m.name().equals(model)).findFirst()
-                    .orElseThrow(() -> new UnknownModelException(model));
+            Entry e = entries.get(model);
+            if (e == null) return new UnknownModelException(model);
+            ModelInfo info = e.info();
             return new ModelUnavailableException("model '" + info.name() + "' failed to load: " + info.error());
         }
     }
