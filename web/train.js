@@ -165,11 +165,10 @@
   }
 
   // ---------- start ----------
-  function start(event) {
-    event.preventDefault();
+  // The job as the form describes it (null, with the reason shown in out, when no corpus is chosen).
+  function jobBody(out) {
     var c = corpus();
-    var out = $('start-result');
-    if (!c) { say(out, 'Pick or upload a corpus first.', 'error'); return; }
+    if (!c) { say(out, 'Pick or upload a corpus first.', 'error'); return null; }
     var body = {
       name: $('name').value.trim(), corpus: c.name, sourceLanguage: $('direction').value,
       cell: $('cell').value, attention: $('attention').value, embedding: +$('embedding').value, hidden: +$('hidden').value,
@@ -178,9 +177,36 @@
     };
     var probe = $('probe').value.trim();
     if (probe) body.probe = probe;
+    return body;
+  }
+
+  // Times a few steps of this model on this corpus on the server: the measured speed gives the time per epoch.
+  function estimate() {
+    var out = $('estimate-result');
+    var body = jobBody(out);
+    if (!body) return;
+    body.name = 'estimate';
+    say(out, 'Measuring a few training steps…');
+    $('estimate').disabled = true;
+    post('api/training/estimate', body).then(function (e) {
+      var epochs = +$('epochs').value || 1;
+      say(out, 'About ' + duration(e.secondsPerEpoch) + ' per epoch, ' + duration(e.secondsPerEpoch * epochs) + ' for ' + epochs +
+        ' epochs (' + Math.round(e.tokensPerSecond) + ' target tokens/s measured now on ' + e.threads + ' thread' +
+        (e.threads > 1 ? 's' : '') + ', ' + e.tokensPerEpoch.toLocaleString('en') + ' target tokens per epoch, ' +
+        e.parameters.toLocaleString('en') + ' parameters' + (e.note ? '; ' + e.note : '') + ').', 'ok');
+    }).catch(function (e) {
+      say(out, 'No estimate: ' + e.message, 'error');
+    }).then(function () { $('estimate').disabled = false; });
+  }
+
+  function start(event) {
+    event.preventDefault();
+    var out = $('start-result');
+    var body = jobBody(out);
+    if (!body) return;
     $('start').disabled = true;
     post('api/training/jobs', body).then(function (job) {
-      say(out, 'Job ' + job.name + ' is ' + job.status.toLowerCase() + '.', 'ok');
+      say(out, 'Job ' + job.name + ' created; watch it below.', 'ok');
       refreshJobs();
       watch(job.name);
     }).catch(function (e) {
@@ -219,7 +245,7 @@
       var meta = document.createElement('span');
       meta.className = 'meta';
       var r = j.request || {};
-      meta.textContent = r.corpus + ', ' + r.sourceLanguage + ' → · ' + (r.bidirectional ? 'bi-' : '') + r.cell + ' ' +
+      meta.textContent = r.corpus + ', ' + r.sourceLanguage + ' → ' + (r.targetLanguage || '?') + ' · ' + (r.bidirectional ? 'bi-' : '') + r.cell + ' ' +
         r.hidden + ', ' + r.attention + (j.progress ? ' · ' + Math.round(100 * j.progress.fraction) + ' %' : '') +
         (j.error ? ' · ' + j.error : '');
       li.appendChild(name);
@@ -280,17 +306,19 @@
     link.href = 'index.html?model=' + encodeURIComponent(s.name);
     link.textContent = 'Translate with ' + s.name + ' →';
     $('probe-translation').lang = s.request ? (s.request.targetLanguage || '') : '';
+    if (state.live.progress) progress(state.live.progress);
   }
 
   function progress(p) {
     state.live.progress = p;
+    var done = state.live.status === 'FINISHED' || state.live.status === 'STOPPED' || state.live.status === 'FAILED';
     var pct = Math.round(1000 * p.fraction) / 10;
     var bar = $('progress');
     bar.setAttribute('aria-valuenow', String(pct));
     bar.querySelector('.bar').style.width = pct + '%';
     $('progress-text').textContent = 'epoch ' + p.epoch + ' of ' + p.epochs + ', batch ' + p.batch + ' of ' +
       p.batchesInEpoch + ' · loss ' + fmt(p.trainLoss, 3) + ' · ' + Math.round(p.tokensPerSecond) + ' target tokens/s · ' +
-      duration(p.seconds) + ' so far, about ' + duration(p.etaSeconds) + ' to go' +
+      (done ? 'trained for ' + duration(p.seconds) : duration(p.seconds) + ' so far, about ' + duration(p.etaSeconds) + ' to go') +
       (p.maxSeconds > 0 ? ' (time budget ' + duration(p.maxSeconds) + ')' : '');
   }
 
@@ -303,7 +331,7 @@
     lineChart($('loss-chart'), frames, [
       { key: 'trainLoss', label: 'training', color: '#1d5fd1' },
       { key: 'validationLoss', label: 'validation', color: '#c2410c' }]);
-    lineChart($('bleu-chart'), frames, [{ key: 'bleu', label: 'BLEU', color: '#15803d' }]);
+    lineChart($('bleu-chart'), frames, [{ key: 'bleu', label: 'BLEU', color: '#15803d' }], 0);
     showFrame();
   }
 
@@ -331,7 +359,8 @@
     return n;
   }
 
-  function lineChart(svg, frames, series) {
+  // One line per series over the validations' steps; floor (if given) bounds the axis below, e.g. 0 for BLEU.
+  function lineChart(svg, frames, series, floor) {
     var W = 420, H = 200, L = 44, R = 10, T = 12, B = 30;
     svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
     svg.textContent = '';
@@ -347,6 +376,7 @@
     if (x1 === x0) { x0 -= 1; x1 += 1; }
     if (y1 === y0) { y0 -= 1; y1 += 1; }
     var pad = (y1 - y0) * 0.08; y0 -= pad; y1 += pad;
+    if (floor !== undefined) y0 = Math.max(floor, y0);
     var sx = function (x) { return L + (W - L - R) * (x - x0) / (x1 - x0); };
     var sy = function (y) { return T + (H - T - B) * (1 - (y - y0) / (y1 - y0)); };
     for (var k = 0; k <= 4; k++) {
@@ -406,6 +436,7 @@
   $('corpus').addEventListener('change', corpusChanged);
   $('upload-field').addEventListener('submit', upload);
   $('job-form').addEventListener('submit', start);
+  $('estimate').addEventListener('click', estimate);
   $('frame').addEventListener('input', function () {
     state.followLatest = +$('frame').value === +$('frame').max;
     showFrame();

@@ -184,8 +184,11 @@ public final class Trainer {
                         }
                         if (System.nanoTime() - lastProgress >= 500_000_000L || bi + 1 == batches.size()) {
                             lastProgress = System.nanoTime();
+                            // Before the first 5 s window closes, the rate of what this window has done so far.
+                            double rate = tokensPerSecond > 0 ? tokensPerSecond
+                                    : windowTokens / Math.max(1e-9, (System.nanoTime() - windowStart) / 1e9);
                             listener.progress(new TrainingListener.Progress(epoch + 1, bi + 1, batches.size(), step,
-                                    epochLoss / Math.max(1, epochTokens), tokensPerSecond, state.seconds()));
+                                    epochLoss / Math.max(1, epochTokens), rate, state.seconds()));
                         }
                         if (!stop && listener.stopRequested()) {
                             stopRequested = true;

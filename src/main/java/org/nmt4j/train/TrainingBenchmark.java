@@ -29,7 +29,12 @@ public final class TrainingBenchmark {
 
     /** Measured figures. */
     public record Figures(double tokensPerSecond, double sentencesPerSecond, double millisPerStep, long peakRssBytes,
-                          long parameters, int steps, int threads) {
+                          long parameters, int steps, int threads, long tokensPerEpoch) {
+
+        /** Time one epoch of the benchmark's corpus would take at the measured rate. */
+        public double secondsPerEpoch() {
+            return tokensPerEpoch / tokensPerSecond;
+        }
     }
 
     private TrainingBenchmark() {
@@ -66,7 +71,10 @@ public final class TrainingBenchmark {
             }
             seconds = (System.nanoTime() - start) / 1e9;
         }
-        return new Figures(tokens / seconds, sentences / seconds, 1000 * seconds / steps, peakRss(), params.count(), steps, threads);
+        long epochTokens = 0;
+        for (int[] t : ids.target()) epochTokens += t.length + 1;   // each target and its </s>
+        return new Figures(tokens / seconds, sentences / seconds, 1000 * seconds / steps, peakRss(), params.count(), steps,
+                threads, epochTokens);
     }
 
     /** Peak resident set size of this process (JVM heap plus ND4J's off-heap buffers), or -1 where /proc cannot tell. */

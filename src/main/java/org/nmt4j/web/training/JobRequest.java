@@ -39,6 +39,12 @@ public record JobRequest(String name, String corpus, String sourceLanguage, Stri
                 or(bpeMerges, d.bpeMerges), or(epochs, d.epochs), or(maxMinutes, d.maxMinutes), probe);
     }
 
+    /** This request under another model name (an estimate needs none from the user). */
+    JobRequest withName(String other) {
+        return new JobRequest(other, corpus, sourceLanguage, targetLanguage, cell, attention, embedding, hidden, layers,
+                bidirectional, bpeMerges, epochs, maxMinutes, probe);
+    }
+
     /** This request with the target language the corpus gives (requests may leave it out). */
     JobRequest withTarget(String target) {
         return new JobRequest(name, corpus, sourceLanguage, target, cell, attention, embedding, hidden, layers,
@@ -95,7 +101,7 @@ public record JobRequest(String name, String corpus, String sourceLanguage, Stri
         values.put("bpeMerges", r.bpeMerges);
         values.put("epochs", r.epochs);
         values.put("maxMinutes", r.maxMinutes);
-        values.put("tieEmbeddings", true);
+        values.put("tieEmbeddings", r.embedding.equals(r.hidden));   // tying needs equal sizes
         values.put("labelSmoothing", 0.1);
         // Several validations per epoch on small corpora, so the curves and the probe's attention move while one watches.
         long batches = Math.max(1, corpus.trainPairs() / (Integer) values.get("batchSize"));

@@ -6,6 +6,7 @@ import org.nmt4j.decode.Translator;
 import org.nmt4j.eval.ValidationBleuScorer;
 import org.nmt4j.train.TrainedModel;
 import org.nmt4j.train.Trainer;
+import org.nmt4j.train.TrainingBenchmark;
 import org.nmt4j.train.TrainingListener;
 import org.nmt4j.train.TrainingPipeline;
 import org.nmt4j.web.ApiException;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,6 +52,7 @@ public final class TrainingJobs implements AutoCloseable {
     private final int threads;
     private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
+    private final Semaphore estimating = new Semaphore(1);
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "nmt4j-training");
         t.setDaemon(true);
@@ -121,6 +124,29 @@ public final class TrainingJobs implements AutoCloseable {
         jobs.put(job.name(), job);
         enqueue(job, false);
         return job;
+    }
+
+    /** A measured estimate of a job's speed on this machine, before it is started. */
+    public record Estimate(double tokensPerSecond, long tokensPerEpoch, double secondsPerEpoch, long parameters,
+                           int threads, String note) {
+    }
+
+    /**
+     * Times a few training steps of the requested model on its corpus (as {@code bench train} does), so the page
+     * can say how long an epoch will take before anything starts. Refused (409) while a job trains, since both
+     * would then be measured wrong, and while another estimate runs (429).
+     */
+    public Estimate estimate(JobRequest request) throws IOException {
+        var config = request.withDefaults().withName("estimate").config(corpora, limits);
+        if (running()) throw new ApiException(409, "a job is training: its measured speed is on its card");
+        if (!estimating.tryAcquire()) throw new ApiException(429, "another estimate is being measured; try again in a moment");
+        try {
+            var f = TrainingBenchmark.run(config, 3, 8, threads, new PrintStream(OutputStream.nullOutputStream()));
+            return new Estimate(f.tokensPerSecond(), f.tokensPerEpoch(), f.secondsPerEpoch(), f.parameters(), threads,
+                    config.subwords() ? "measured on words; subwords make an epoch some 10-20 % longer" : null);
+        } finally {
+            estimating.release();
+        }
     }
 
     /** Stops a job: a queued one at once, a running one after its current step (validated and checkpointed). */

@@ -25,6 +25,7 @@ import java.util.List;
  *   <li>{@code GET /api/training}: whether training is on, the limits, the default settings, corpora and jobs</li>
  *   <li>{@code POST /api/training/corpora}: upload a corpus (JSON: {@code name}, {@code sourceLanguage},
  *       {@code targetLanguage}, and {@code tsv} or {@code source} + {@code target}); 201 with what the readers found</li>
+ *   <li>{@code POST /api/training/estimate}: time a few steps of a job's model on its corpus: tokens/s, time per epoch</li>
  *   <li>{@code POST /api/training/jobs}: start a job ({@link JobRequest}); 201, or 400/409/429</li>
  *   <li>{@code GET /api/training/jobs/{name}}: a job with its history; {@code POST .../stop}, {@code POST .../resume}</li>
  *   <li>{@code GET /api/training/jobs/{name}/events}: server-sent events: {@code snapshot} first, then
@@ -65,6 +66,8 @@ public final class TrainingRoutes implements TranslationServer.Extension {
         app.get("/api/training/corpora", ctx -> ctx.json(jobs.corpora().list()));
         app.get("/api/training/jobs", ctx -> ctx.json(jobs.list()));
         app.post("/api/training/jobs", this::start);
+        app.post("/api/training/estimate", ctx -> ctx.json(jobs.estimate(
+                parse(RequestBodies.read(ctx, 64 * 1024), JobRequest.class, requests))));
         app.get("/api/training/jobs/{name}", ctx -> ctx.json(jobs.get(ctx.pathParam("name")).snapshot()));
         app.post("/api/training/jobs/{name}/stop", ctx -> ctx.json(jobs.stop(ctx.pathParam("name")).snapshotHead()));
         app.post("/api/training/jobs/{name}/resume", ctx -> ctx.json(jobs.resume(ctx.pathParam("name")).snapshotHead()));

@@ -173,6 +173,7 @@ class TrainingApiTest {
         post("/api/training/corpora", upload("nums", "de", "en", corpusTsv), 201);
         post("/api/training/jobs", tinyJob("long", 400), 201);
         waitForValidation("long");
+        assertTrue(post("/api/training/estimate", tinyJob("e", 1), 409).get("error").asText().contains("training"));
         assertEquals("QUEUED", post("/api/training/jobs", tinyJob("second", 1), 201).get("status").asText());
         post("/api/training/jobs", tinyJob("third", 1), 429);
         post("/api/training/jobs", tinyJob("long", 1), 409);
@@ -220,6 +221,13 @@ class TrainingApiTest {
         assertTrue(error(tinyJob("dir", 1).put("sourceLanguage", "fr")).contains("sourceLanguage"));
         post("/api/training/jobs", tinyJob("nocorpus", 1).put("corpus", "missing"), 404);
         assertFalse(Files.exists(root.resolve("models/big")));
+
+        JsonNode estimate = post("/api/training/estimate", tinyJob("ignored", 1), 200);
+        assertTrue(estimate.get("tokensPerSecond").asDouble() > 0, estimate.toString());
+        long epochTokens = estimate.get("tokensPerEpoch").asLong();
+        assertTrue(epochTokens > 380 && epochTokens < 380 * 12, "the targets of ~380 training pairs and their </s>: " + epochTokens);
+        assertEquals(epochTokens / estimate.get("tokensPerSecond").asDouble(), estimate.get("secondsPerEpoch").asDouble(), 1e-6);
+        assertFalse(Files.exists(root.resolve("models/ignored")) || Files.exists(root.resolve("models/estimate")));
     }
 
     // ---------- helpers ----------
