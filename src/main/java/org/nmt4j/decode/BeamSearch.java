@@ -96,6 +96,16 @@ public final class BeamSearch {
         return searchAll(List.of(source), options, 1, n -> { }).get(0);
     }
 
+    /** As {@link #search(int[], DecodeOptions)}, recording every step in {@code trace}. */
+    public List<DecodedSequence> search(int[] source, DecodeOptions options, SearchTrace trace) {
+        List<List<DecodedSequence>> out = new ArrayList<>(Collections.nCopies(1, null));
+        SourceBatches.checkSource(source);
+        try (MemoryWorkspace ws = Workspaces.open("beam")) {
+            searchBatch(List.of(source), new int[] {0}, options, out, n -> { }, trace);
+        }
+        return out.get(0);
+    }
+
     /**
      * Searches many sources, {@code batchSize} sentences at a time: the live hypotheses of every sentence in a
      * batch go through the decoder as the rows of one step, so the matrix products are {@code batchSize} times
@@ -113,7 +123,7 @@ public final class BeamSearch {
         for (int[] batch : SourceBatches.lengthSorted(sources, batchSize)) {
             // Temporaries live in a per-thread workspace; everything kept (nodes, results) is plain Java arrays.
             try (MemoryWorkspace ws = Workspaces.open("beam")) {
-                searchBatch(sources, batch, options, out, progress);
+                searchBatch(sources, batch, options, out, progress, null);
             }
         }
         return out;
@@ -148,7 +158,7 @@ public final class BeamSearch {
     }
 
     private void searchBatch(List<int[]> sources, int[] batch, DecodeOptions options,
-                             List<List<DecodedSequence>> out, IntConsumer progress) {
+                             List<List<DecodedSequence>> out, IntConsumer progress, SearchTrace trace) {
         int k = options.beam();
         int b = batch.length;
         SourceBatches.Padded padded = SourceBatches.pad(sources, batch);
@@ -185,7 +195,8 @@ public final class BeamSearch {
             for (int i = 0; i < b; i++) {
                 SentenceBeam beam = beams[i];
                 if (beam.done) continue;
-                List<Node> next = advance(beam, step, offsets[i], logProbs, attention, width, k, options, bans, parents);
+                List<Node> next = advance(beam, step, offsets[i], logProbs, attention, width, k, options, bans, parents,
+                        trace);
                 if (next == null) {
                     beam.done = true;
                     out.set(beam.sentence, results(beam, k, options));
@@ -211,7 +222,8 @@ public final class BeamSearch {
      * @return the next live hypotheses, or null when the sentence's search is over
      */
     private static List<Node> advance(SentenceBeam beam, int step, int offset, LogProbabilities logProbs, float[] attention,
-                                      int width, int k, DecodeOptions options, TokenBans bans, List<Integer> parents) {
+                                      int width, int k, DecodeOptions options, TokenBans bans, List<Integer> parents,
+                                      SearchTrace trace) {
         List<Node> live = beam.live;
         int n = live.size();
         // What every candidate of a row shares: its attention row, coverage, banned ids and base ranking score.
@@ -233,6 +245,7 @@ public final class BeamSearch {
         }
         if (step >= beam.maxLength) { // out of length: every live hypothesis ends here
             finishAll(beam, offset, logProbs, rowAttention, rowCoverage);
+            if (trace != null) trace.add(traced(live, rowAttention, forcedEnds(n, offset, logProbs, base)));
             return null;
         }
         List<Candidate> candidates = best(n, offset, logProbs, 2 * k, base, banned);
@@ -241,16 +254,26 @@ public final class BeamSearch {
         int finishRanks = k == 1 ? 1 : 2 * k;
         List<Node> next = new ArrayList<>(k);
         List<Integer> nextParents = new ArrayList<>(k);
+        List<SearchTrace.Candidate> weighed = trace == null ? null : new ArrayList<>(candidates.size());
         for (int rank = 0; rank < candidates.size(); rank++) {
             Candidate c = candidates.get(rank);
             Node node = live.get(c.row()).extend(c.token(), rowAttention[c.row()], rowCoverage[c.row()], c.stepLogProb());
+            SearchTrace.Outcome outcome = SearchTrace.Outcome.DROPPED;
             if (c.token() == Vocabulary.EOS_ID) {
-                if (rank < finishRanks) beam.finished.add(node);
+                if (rank < finishRanks) {
+                    beam.finished.add(node);
+                    outcome = SearchTrace.Outcome.FINISHED;
+                }
             } else if (next.size() < k) {
                 next.add(node);
                 nextParents.add(offset + c.row());
+                outcome = SearchTrace.Outcome.KEPT;
+            }
+            if (weighed != null) {
+                weighed.add(new SearchTrace.Candidate(c.row(), c.token(), c.stepLogProb(), c.rankScore(), outcome));
             }
         }
+        if (trace != null) trace.add(traced(live, rowAttention, weighed));
         if (next.isEmpty() && beam.finished.isEmpty()) { // everything banned (a tiny vocabulary): end here anyway
             finishAll(beam, offset, logProbs, rowAttention, rowCoverage);
             return null;
@@ -258,6 +281,24 @@ public final class BeamSearch {
         if (next.isEmpty() || done(beam, next, k, step + 2, options)) return null;
         parents.addAll(nextParents);
         return next;
+    }
+
+    private static SearchTrace.Step traced(List<Node> live, float[][] rowAttention, List<SearchTrace.Candidate> candidates) {
+        List<SearchTrace.Hypothesis> hyps = new ArrayList<>(live.size());
+        for (int r = 0; r < live.size(); r++) {
+            hyps.add(new SearchTrace.Hypothesis(live.get(r).tokens(), live.get(r).logProb(), rowAttention[r]));
+        }
+        return new SearchTrace.Step(List.copyOf(hyps), List.copyOf(candidates));
+    }
+
+    /** The {@code </s>} every live hypothesis is given at the maximum length, as trace candidates. */
+    private static List<SearchTrace.Candidate> forcedEnds(int rows, int offset, LogProbabilities logProbs, double[] base) {
+        List<SearchTrace.Candidate> out = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            float lp = logProbs.get(offset + r, Vocabulary.EOS_ID);
+            out.add(new SearchTrace.Candidate(r, Vocabulary.EOS_ID, lp, base[r] + lp, SearchTrace.Outcome.FINISHED));
+        }
+        return out;
     }
 
     /** Ends every live hypothesis of a sentence with {@code </s>}, whatever its constraints. */

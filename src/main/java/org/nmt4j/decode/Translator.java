@@ -95,6 +95,33 @@ public final class Translator {
         return translateAll(List.of(text), options, 1, n -> { }).get(0);
     }
 
+    /**
+     * A translation and the search that found it, step by step.
+     *
+     * @param translation at the model's own units (subwords for a subword model), as the trace is
+     */
+    public record Replay(Translation translation, SearchTrace trace) {
+
+        /** The token of a target id, as the trace's ids name them. */
+        public static String token(TrainedModel model, int id) {
+            return model.targetVocabulary().token(id);
+        }
+    }
+
+    /**
+     * Translates one text by beam search, recording every step: for beam 1 that is greedy search as the beam
+     * search runs it (same result as {@link #translate} up to the decoders' float rounding).
+     *
+     * @throws IllegalArgumentException if the text has no tokens
+     */
+    public Replay replay(String text, DecodeOptions options) {
+        Source source = prepare(text);
+        if (source.tokens().isEmpty()) throw new IllegalArgumentException("the text is empty: nothing to replay");
+        SearchTrace trace = new SearchTrace();
+        List<DecodedSequence> decoded = beam.search(source.ids(), options, trace);
+        return new Replay(translation(source, decoded, options), trace);
+    }
+
     /** Translates many texts, {@link #DEFAULT_BATCH_SIZE} decoder rows at a time; results in input order. */
     public List<Translation> translateAll(List<String> texts, DecodeOptions options) {
         return translateAll(texts, options, DEFAULT_BATCH_SIZE, n -> { });

@@ -12,7 +12,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.nmt4j.decode.DecodeOptions;
-import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +36,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The HTTP server: the JSON API under {@code /api} and the page under {@code /}.
@@ -245,6 +246,7 @@ public final class TranslationServer implements AutoCloseable {
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.post("/api/translate", this::translate);
         app.post("/api/align", this::align);
+        app.post("/api/replay", this::replay);
         extension.register(app);
 
         // Javalin answers its own errors (404, 405, ...) in plain text or HTML unless a handler takes them.
@@ -319,23 +321,41 @@ public final class TranslationServer implements AutoCloseable {
         long t0 = System.nanoTime();
         AlignRequest request = AlignRequest.parse(readBody(ctx), mapper, config);
         String model = usableModel(request.model());
-        CompletableFuture<ForcedAlignment> result = new CompletableFuture<>();
-        Future<?> task = workers.submit(() -> {   // throws RejectedExecutionException when the queue is full
+        answerFromWorker(ctx, () -> service.align(model, request.source(), request.target()),
+                alignment -> AlignResponse.of(alignment, model, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
+    }
+
+    /** One sentence's search, step by step (the page's replay): same body as /api/translate, one line of text. */
+    private void replay(Context ctx) {
+        TranslateRequest request = TranslateRequest.parse(readBody(ctx), mapper, config);
+        if (request.text().strip().contains("\n")) throw ApiException.badRequest("replay one sentence: the text has several lines");
+        String model = usableModel(request.model());
+        DecodeOptions options = request.decodeOptions();
+        answerFromWorker(ctx, () -> service.replay(model, request.text(), options), replay -> replay);
+    }
+
+    /**
+     * Runs {@code work} on a translation worker and answers with {@code body} of its result, or the error; the
+     * request's timeout cancels it. A full queue refuses at once (RejectedExecutionException, 503).
+     */
+    private <T> void answerFromWorker(Context ctx, Supplier<T> work, Function<T, Object> body) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Future<?> task = workers.submit(() -> {
             try {
-                result.complete(service.align(model, request.source(), request.target()));
+                result.complete(work.get());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
         });
         CompletableFuture<Void> answered = result
                 .orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((alignment, error) -> {
+                .handle((value, error) -> {
                     if (error != null) {
                         task.cancel(true);
                         fail(ctx, error);
                     } else {
                         try {
-                            ctx.json(AlignResponse.of(alignment, model, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
+                            ctx.json(body.apply(value));
                         } catch (RuntimeException e) {
                             fail(ctx, e);
                         }

@@ -47,6 +47,17 @@ public interface TranslationService {
     }
 
     /**
+     * Translates one text by beam search with every step recorded, for the page's step-by-step replay.
+     *
+     * @throws UnknownModelException     if no model has that name (404)
+     * @throws ModelUnavailableException if the model could not be loaded, or this service cannot replay (503)
+     * @throws IllegalArgumentException  if the text has no tokens (400)
+     */
+    default ReplayResponse replay(String model, String text, DecodeOptions options) {
+        throw new ModelUnavailableException("this server cannot replay a search");
+    }
+
+    /**
      * Loads (or loads again) one model directory so that requests can use it at once, e.g. a model the training
      * page has just trained; a directory that fails to load is listed with its error, as at start.
      *

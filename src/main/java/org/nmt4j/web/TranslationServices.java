@@ -118,6 +118,15 @@ public final class TranslationServices {
         }
 
         @Override
+        public ReplayResponse replay(String model, String text, DecodeOptions options) {
+            Translator t = translator(model);
+            if (t == null) throw missing(model);
+            long t0 = System.nanoTime();
+            Translator.Replay replay = t.replay(text, options);
+            return ReplayResponse.of(replay, t, model, options.beam(), (System.nanoTime() - t0) / 1_000_000);
+        }
+
+        @Override
         public ForcedAlignment align(String model, String source, String target) {
             Entry e = entries.get(model);
             ForcedAligner a = e == null ? null : e.aligner();

@@ -136,4 +136,30 @@ class AlignApiTest {
         assertTrue(doc.get("paths").has("/api/align"));
         assertTrue(doc.get("components").get("schemas").has("AlignResponse"));
     }
+
+    @Test
+    void replayGivesEveryStepOfTheSearch() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/replay"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"drei hundert zwei\", \"beam\": 3}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertEquals("three hundred two", body.get("translation").asText());
+        assertEquals(3, body.get("beam").asInt());
+        JsonNode first = body.get("steps").get(0);
+        assertEquals(0, first.get("live").get(0).get("prefix").size(), "step 0 extends <s>");
+        assertEquals(4, first.get("live").get(0).get("attention").size(), "three words and </s>");
+        JsonNode best = first.get("candidates").get(0);
+        assertEquals("three", best.get("token").asText());
+        assertEquals("kept", best.get("outcome").asText());
+        assertTrue(best.get("logProb").asDouble() <= 0);
+
+        HttpResponse<String> two = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/replay"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"drei\\nvier\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, two.statusCode(), two.body());
+        assertTrue(two.body().contains("one sentence"), two.body());
+    }
 }
