@@ -129,7 +129,7 @@
     hideError();
     if (!text.trim()) { showError('Type some text to translate first.'); el.source.focus(); return; }
     if (!validateNumbers(true)) return;
-    var body = { text: text, model: el.model.value || null, beam: toInt(el.beam.value), nbest: toInt(el.nbest.value) };
+    var body = searchOptions({ text: text, model: el.model.value || null, beam: toInt(el.beam.value), nbest: toInt(el.nbest.value) });
     var lines = sourceLines(text);
     if (lines.length > 1) sendLines(lines, body); else send(body);
   }
@@ -320,7 +320,7 @@
       return api('api/translate', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ text: text, model: name, beam: toInt(el.beam.value), nbest: 1 })
+        body: JSON.stringify(searchOptions({ text: text, model: name, beam: toInt(el.beam.value), nbest: 1 }))
       }).then(function (res) {
         fillComparePanel(panel, res, k);
         return name + ': ' + (res.nbest[0].translation.trim() || 'empty translation');
@@ -1210,6 +1210,22 @@
   }
 
   // Beam and n-best must be whole numbers in range; says what is wrong beside the fields.
+  // The search options of the "Search options" panel, added to a request body when they differ from the server's
+  // defaults (so the API's own defaults stay in charge otherwise). Shared with replay.js through window.nmt4j.
+  var SEARCH_DEFAULTS = { 'coverage-beta': '0.2', 'block-ngram': '3', 'min-length-ratio': '0' };
+  function searchOptions(body) {
+    var beta = document.getElementById('coverage-beta'), block = document.getElementById('block-ngram'),
+      ratio = document.getElementById('min-length-ratio');
+    if (beta.value !== SEARCH_DEFAULTS['coverage-beta']) body.coverageBeta = Number(beta.value);
+    if (block.value !== SEARCH_DEFAULTS['block-ngram']) body.blockNgramRepeat = Number(block.value);
+    if (ratio.value !== SEARCH_DEFAULTS['min-length-ratio']) body.minLengthRatio = Number(ratio.value);
+    return body;
+  }
+  window.nmt4j = { searchOptions: searchOptions };
+  document.getElementById('search-defaults').addEventListener('click', function () {
+    Object.keys(SEARCH_DEFAULTS).forEach(function (id) { document.getElementById(id).value = SEARCH_DEFAULTS[id]; });
+  });
+
   function validateNumbers(focus) {
     var problems = [];
     var beam = Number(el.beam.value), nbest = Number(el.nbest.value), maxBeam = state.limits.maxBeam;

@@ -16,7 +16,7 @@
   function start() {
     var line = $('source').value.split('\n').filter(function (l) { return l.trim(); })[0];
     if (!line) { reset('Type a sentence first.'); return; }
-    var body = { text: line, model: $('model').value || null, beam: +$('beam').value || 1 };
+    var body = window.nmt4j.searchOptions({ text: line, model: $('model').value || null, beam: +$('beam').value || 1 });
     $('replay-start').disabled = true;
     $('replay-note').textContent = 'Searching…';
     fetch('api/replay', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })

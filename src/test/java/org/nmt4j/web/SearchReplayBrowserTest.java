@@ -88,8 +88,27 @@ class SearchReplayBrowserTest {
                 "arguments[0].value = 2; arguments[0].dispatchEvent(new Event('input'))", slider);
         HeadlessChromium.screenshot(driver, "search-replay.png");
 
+        // The search options reach the search: a minimum length of twice the source bans </s> for ten steps.
+        int steps = stepCount();
+        driver.findElement(By.cssSelector("#search-options summary")).click();
+        WebElement ratio = driver.findElement(By.id("min-length-ratio"));
+        ratio.clear();
+        ratio.sendKeys("2");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('replay-note').textContent = ''");
+        driver.findElement(By.id("replay-start")).click();
+        wait.until(d -> d.findElement(By.id("replay-note")).getText().startsWith("Beam"));
+        assertTrue(stepCount() > 10 && stepCount() > steps, steps + " steps, then " + stepCount());
+        driver.findElement(By.id("search-defaults")).click();
+        assertEquals("0", ratio.getAttribute("value"));
+
         // A new translation clears the replay: it described the previous one.
         driver.findElement(By.id("translate")).click();
         assertFalse(driver.findElement(By.id("replay")).isDisplayed());
+    }
+
+    /** The number of steps the replay label gives ("step i of N"). */
+    private static int stepCount() {
+        String label = driver.findElement(By.id("replay-label")).getText();
+        return Integer.parseInt(label.replaceAll("^step \\d+ of (\\d+).*$", "$1"));
     }
 }
