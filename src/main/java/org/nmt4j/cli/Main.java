@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 VocabCommand.class,
                 BpeCommand.class,
+                AverageCommand.class,
                 SplitCommand.class,
                 GenerateCommand.class,
                 TranslateCommand.class,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.NativeThreads;
@@ -18,6 +19,7 @@ import org.nmt4j.vocab.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,7 +105,41 @@ public final class ModelDirectory {
      * ship. Returns the size of the written weights file in bytes.
      */
     public static long bundle(Path source, Path target, WeightsFile.Precision precision) throws IOException {
+        return write(load(source), source, target, precision);
+    }
+
+    /**
+     * Writes a model directory whose weights are the mean of {@code weights} (files of {@code source}'s model, e.g.
+     * the weights of its last checkpoints): checkpoint averaging, which often beats any single checkpoint. Everything
+     * else is copied from {@code source} as {@link #bundle} does.
+     *
+     * @throws IOException if a file is missing or holds another model's layout (named)
+     */
+    public static long average(Path source, List<Path> weights, Path target, WeightsFile.Precision precision)
+            throws IOException {
+        if (weights.isEmpty()) throw new IOException("give at least one weights file to average");
         TrainedModel m = load(source);
+        Parameters params = m.model().parameters();
+        int n = (int) params.count();
+        double[] sum = new double[n];
+        Parameters scratch = Seq2SeqModel.declare(m.model().config()).build(DataType.FLOAT, 0);
+        for (Path file : weights) {
+            if (!Files.isRegularFile(file)) throw new IOException(file + ": not found");
+            try {
+                WeightsFile.load(file, scratch);
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(file + ": not weights of the model in " + source + ": " + e.getMessage(), e);
+            }
+            float[] values = scratch.flatValues().toFloatVector();
+            for (int i = 0; i < n; i++) sum[i] += values[i];
+        }
+        float[] mean = new float[n];
+        for (int i = 0; i < n; i++) mean[i] = (float) (sum[i] / weights.size());
+        params.flatValues().assign(Nd4j.createFromArray(mean).reshape(params.flatValues().shape()));
+        return write(m, source, target, precision);
+    }
+
+    private static long write(TrainedModel m, Path source, Path target, WeightsFile.Precision precision) throws IOException {
         Files.createDirectories(target);
         writeConfig(target, m.config());
         m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
