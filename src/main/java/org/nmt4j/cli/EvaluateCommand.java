@@ -4,6 +4,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.eval.InputFileException;
+import org.nmt4j.eval.LengthBuckets;
 import org.nmt4j.eval.TranslationEvaluator;
 import org.nmt4j.eval.Utf8Lines;
 import org.nmt4j.io.AtomicFiles;
@@ -49,6 +50,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--hyp", paramLabel = "FILE", description = "Where to write the hypotheses (default: <model>/<src name>.beam<k>.hyp).")
     Path hyp;
 
+    @Option(names = "--by-length", description = "Also print BLEU, chrF2 and the output/reference length ratio per "
+            + "bucket of source length (1-5, 6-10, 11-15, 16-20, 21-30, 31+ words) as a Markdown table.")
+    boolean byLength;
+
     @Option(names = "--no-progress", description = "Do not show a progress bar on stderr.")
     boolean noProgress;
 
@@ -81,6 +86,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "speed: %d sentences in %.1f s = %.1f sentences/s (beam %d%s)%n", sources.size(),
                     r.seconds(), r.sentencesPerSecond(), beam, ", batch " + batch);
             out.println("hypotheses: " + hypFile);
+            if (byLength) {
+                out.println("by source length:");
+                out.print(LengthBuckets.table(new LengthBuckets(LengthBuckets.DEFAULT_UPPER_BOUNDS)
+                        .score(sources, r.hypotheses(), refStreams)));
+            }
             out.flush();
             return 0;
         } catch (NoSuchFileException e) {
