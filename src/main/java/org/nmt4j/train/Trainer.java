@@ -58,6 +58,7 @@ public final class Trainer {
     private FileOperations files = FileOperations.SYSTEM;
     private IntFunction<EncodedCorpus> trainingEpochs;
     private TrainingListener listener = TrainingListener.NONE;
+    private StepEngine.Factory engines = StepEngine.LOCAL;
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
                    ValidationBleu bleu, PrintStream log, boolean progressBar) {
@@ -85,6 +86,12 @@ public final class Trainer {
      */
     public Trainer trainingEpochs(IntFunction<EncodedCorpus> corpusOfEpoch) {
         this.trainingEpochs = corpusOfEpoch;
+        return this;
+    }
+
+    /** How batches become optimizer steps (default: {@link StepEngine#LOCAL}, this process's worker threads). */
+    public Trainer engine(StepEngine.Factory engines) {
+        this.engines = engines;
         return this;
     }
 
@@ -133,8 +140,9 @@ public final class Trainer {
         double deadline = config.maxMinutes() > 0 ? config.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
         boolean stop = false, timeUp = false, stopRequested = false;
         long lastProgress = 0;
+        long validatedAt = -1;
         int epoch = state.epoch();
-        try (GradientWorkers workers = new GradientWorkers(model, threads)) {
+        try (StepEngine engine = engines.create(model, config, threads)) {
             while (!stop && epoch < config.epochs()) {
                 List<Batch> batches = (trainingEpochs == null ? batcher : new Batcher(trainingEpochs.apply(epoch), batching))
                         .epoch(epoch);
@@ -145,16 +153,12 @@ public final class Trainer {
                 long windowStart = System.nanoTime();
                 double tokensPerSecond = 0;
                 try (ProgressBar bar = progressBar(epoch, batches.size(), first)) {
-                    for (int bi = first; bi < batches.size() && !stop; bi++) {
-                        Batch batch = batches.get(bi);
-                        long step = state.step() + 1;
-                        Seq2SeqModel.Loss loss = workers.forwardBackward(batch, config.seed() * 1_000_003L + step,
-                                config.labelSmoothing());
-                        if (!Double.isFinite(loss.sum())) {
-                            throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step "
-                                    + step + "; try a lower learningRate or clipNorm");
-                        }
-                        adam.step(params, step, config.clipNorm(), workers);
+                    for (int bi = first; bi < batches.size() && !stop; ) {
+                        long before = state.step();
+                        StepEngine.Taken taken = engine.train(batches, bi, before, adam);
+                        long step = before + taken.steps();
+                        bi += taken.batches();
+                        Seq2SeqModel.Loss loss = new Seq2SeqModel.Loss(taken.lossSum(), (int) taken.tokens());
                         epochLoss += loss.sum();
                         epochTokens += loss.tokens();
                         windowTokens += loss.tokens();
@@ -164,30 +168,32 @@ public final class Trainer {
                             windowTokens = 0;
                             windowStart = System.nanoTime();
                         }
-                        state = state.next(step, bi + 1, elapsed(started, priorSeconds));
+                        state = state.next(step, bi, elapsed(started, priorSeconds));
                         if (bar != null) {
-                            bar.step();
+                            bar.stepTo(bi);
                             bar.setExtraMessage(String.format(" loss %.3f  %.0f tok/s", loss.mean(), tokensPerSecond));
-                        } else if ((bi + 1) % 100 == 0) {
+                        } else if (bi / 100 > (bi - taken.batches()) / 100) {
                             // No bar (logging to a file): a line every 100 batches instead.
-                            log.printf("  epoch %d batch %d/%d loss %.4f %.0f tok/s%n", epoch + 1, bi + 1, batches.size(),
+                            log.printf("  epoch %d batch %d/%d loss %.4f %.0f tok/s%n", epoch + 1, bi, batches.size(),
                                     epochLoss / Math.max(1, epochTokens), tokensPerSecond);
                         }
-                        if (config.validateEvery() > 0 && step % config.validateEvery() == 0) {
+                        // Every validateEvery steps (an engine that takes several steps at once validates when it passes one).
+                        if (config.validateEvery() > 0 && step / config.validateEvery() > before / config.validateEvery()) {
                             state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond,
                                     adam, checkpoints, false);
+                            validatedAt = state.step();
                             stop = state.badValidations() >= config.earlyStopping() && config.earlyStopping() > 0;
                         }
                         if (elapsed(started, priorSeconds) >= deadline) {
                             timeUp = true;
                             stop = true;
                         }
-                        if (System.nanoTime() - lastProgress >= 500_000_000L || bi + 1 == batches.size()) {
+                        if (System.nanoTime() - lastProgress >= 500_000_000L || bi == batches.size()) {
                             lastProgress = System.nanoTime();
                             // Before the first 5 s window closes, the rate of what this window has done so far.
                             double rate = tokensPerSecond > 0 ? tokensPerSecond
                                     : windowTokens / Math.max(1e-9, (System.nanoTime() - windowStart) / 1e9);
-                            listener.progress(new TrainingListener.Progress(epoch + 1, bi + 1, batches.size(), step,
+                            listener.progress(new TrainingListener.Progress(epoch + 1, bi, batches.size(), step,
                                     epochLoss / Math.max(1, epochTokens), rate, state.seconds()));
                         }
                         if (!stop && listener.stopRequested()) {
@@ -205,7 +211,10 @@ public final class Trainer {
                     epoch++;
                     state = state.nextEpoch(epoch);
                 }
-                if (!(config.validateEvery() > 0 && state.step() % config.validateEvery() == 0)) {
+                // Unless this very step was just validated (by the loop, or before a resume that starts here).
+                boolean justValidated = validatedAt >= 0 ? validatedAt == state.step()
+                        : config.validateEvery() > 0 && state.step() % config.validateEvery() == 0;
+                if (!justValidated) {
                     state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond, adam,
                             checkpoints, true);
                 }

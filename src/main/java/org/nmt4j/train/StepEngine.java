@@ -1,0 +1,60 @@
+package org.nmt4j.train;
+
+import org.nmt4j.corpus.Batch;
+
+import java.util.List;
+
+/**
+ * How the {@link Trainer} turns batches into optimizer steps. The local engine takes one batch per call (split across
+ * the process's worker threads, {@link GradientWorkers}); {@link ParameterAveraging} takes one batch group per worker
+ * and averages what the workers learned. Either way the trainer keeps the schedule: epochs, validations, checkpoints
+ * and resume.
+ */
+public interface StepEngine extends AutoCloseable {
+
+    /**
+     * What one call did.
+     *
+     * @param batches batches consumed (at least one)
+     * @param steps   optimizer steps the step counter advances by
+     * @param lossSum summed loss over {@code tokens} target tokens
+     */
+    record Taken(int batches, int steps, double lossSum, long tokens) {
+    }
+
+    /**
+     * Trains the model on batches from {@code from} on (as many as it takes in one go), after {@code stepsDone}
+     * optimizer steps, with the trainer's {@code adam}.
+     */
+    Taken train(List<Batch> batches, int from, long stepsDone, AdamOptimizer adam);
+
+    @Override
+    void close();
+
+    /** Builds the engine for a model and its config. */
+    interface Factory {
+        StepEngine create(org.nmt4j.model.Seq2SeqModel model, TrainingConfig config, int threads);
+    }
+
+    /** One batch per call on this process's worker threads: the default. */
+    Factory LOCAL = (model, config, threads) -> new StepEngine() {
+        private final GradientWorkers workers = new GradientWorkers(model, threads);
+
+        @Override
+        public Taken train(List<Batch> batches, int from, long stepsDone, AdamOptimizer adam) {
+            long step = stepsDone + 1;
+            var loss = workers.forwardBackward(batches.get(from), config.seed() * 1_000_003L + step, config.labelSmoothing());
+            if (!Double.isFinite(loss.sum())) {
+                throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step " + step
+                        + "; try a lower learningRate or clipNorm");
+            }
+            adam.step(model.parameters(), step, config.clipNorm(), workers);
+            return new Taken(1, 1, loss.sum(), loss.tokens());
+        }
+
+        @Override
+        public void close() {
+            workers.close();
+        }
+    };
+}
