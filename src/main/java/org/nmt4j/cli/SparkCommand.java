@@ -11,7 +11,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "spark", mixinStandardHelpOptions = true,
         description = "Run on Apache Spark (under spark-submit; see \"Running on a cluster\" in the README).",
-        subcommands = {SparkTranslateCommand.class, SparkVocabCommand.class})
+        subcommands = {SparkTranslateCommand.class, SparkVocabCommand.class, SparkTrainCommand.class})
 public final class SparkCommand implements Runnable {
 
     @CommandLine.Spec

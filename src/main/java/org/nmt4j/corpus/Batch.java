@@ -18,7 +18,7 @@ import java.util.List;
  * @param indices       index of each row's pair in the encoded corpus
  */
 public record Batch(int[][] source, int[] sourceLengths, int[][] targetInput, int[][] targetOutput,
-                    int[] targetLengths, int[] indices) {
+                    int[] targetLengths, int[] indices) implements java.io.Serializable {
 
     public Batch {
         int b = source.length;

@@ -16,7 +16,7 @@ package org.nmt4j.model;
  */
 public record ModelConfig(int sourceVocabSize, int targetVocabSize, CellType cell, AttentionType attention,
                           int embeddingSize, int hiddenSize, int layers, boolean bidirectional, double dropout,
-                          boolean tieEmbeddings) {
+                          boolean tieEmbeddings) implements java.io.Serializable {
 
     /** Largest embedding or hidden size accepted: far above any RNN this code can train, far below a memory error. */
     public static final int MAX_SIZE = 8192;

@@ -2,8 +2,14 @@ package org.nmt4j.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.nmt4j.eval.ValidationBleuScorer;
+import org.nmt4j.train.ParameterAveraging;
+import org.nmt4j.train.Trainer;
+import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.train.TrainingPipeline;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -48,6 +54,21 @@ public final class SparkJobs {
             throws IOException {
         try (JavaSparkContext sc = context("nmt4j vocab", master)) {
             return DistributedVocabulary.count(sc, inputs, tokenizing, partitions > 0 ? partitions : sc.defaultParallelism());
+        }
+    }
+
+    /**
+     * Trains as {@code train} does, with {@code workers} parameter-averaging workers on the cluster, averaged every
+     * {@code averageEvery} steps; {@code workers} 0 means Spark's default parallelism. The model directory is written
+     * on the driver's file system, in the usual format, with the usual checkpoints.
+     */
+    public static Trainer.Result train(String master, TrainingConfig config, TrainingPipeline.Locations where, boolean resume,
+                                       boolean overwrite, int workers, int averageEvery, PrintStream log) throws IOException {
+        try (JavaSparkContext sc = context("nmt4j train", master)) {
+            int n = workers > 0 ? workers : sc.defaultParallelism();
+            log.printf("parameter averaging: %d workers, averaged every %d steps%n", n, averageEvery);
+            return TrainingPipeline.run(config, where, resume, overwrite, ValidationBleuScorer::new, log, false, 1,
+                    ParameterAveraging.factory(new DistributedTraining(sc, n), averageEvery));
         }
     }
 }

@@ -50,6 +50,13 @@ public final class AdamOptimizer {
         return v;
     }
 
+    /** Replaces both moment vectors (parameter averaging sets them to the workers' mean). */
+    void setMoments(float[] first, float[] second) {
+        if (first.length != m.length || second.length != v.length) throw new IllegalArgumentException("moment sizes differ");
+        System.arraycopy(first, 0, m, 0, m.length);
+        System.arraycopy(second, 0, v, 0, v.length);
+    }
+
     /**
      * Clips the gradient to L2 norm {@code maxNorm} (0 = no clipping) and applies Adam step {@code step}
      * (1-based). Returns the gradient norm before clipping.

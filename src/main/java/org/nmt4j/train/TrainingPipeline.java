@@ -59,19 +59,30 @@ public final class TrainingPipeline {
     public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
                                      Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
                                      boolean progressBar, int threads, TrainingListener listener) throws IOException {
-        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, FileOperations.SYSTEM, listener);
+        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, FileOperations.SYSTEM, listener,
+                StepEngine.LOCAL);
+    }
+
+    /** As above, with steps taken by {@code engines} (e.g. {@link ParameterAveraging} on a cluster). */
+    public static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
+                                     Trainer.ValidationBleuFactory bleuFactory, PrintStream log, boolean progressBar,
+                                     int threads, StepEngine.Factory engines) throws IOException {
+        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, FileOperations.SYSTEM,
+                TrainingListener.NONE, engines);
     }
 
     /** As above, writing checkpoints and best weights through {@code files} (tests inject failures there). */
     static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
                               Trainer.ValidationBleuFactory bleuFactory, PrintStream log,
                               boolean progressBar, int threads, FileOperations files) throws IOException {
-        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, files, TrainingListener.NONE);
+        return run(config, where, resume, overwrite, bleuFactory, log, progressBar, threads, files, TrainingListener.NONE,
+                StepEngine.LOCAL);
     }
 
     private static Trainer.Result run(TrainingConfig config, Locations where, boolean resume, boolean overwrite,
                                       Trainer.ValidationBleuFactory bleuFactory, PrintStream log, boolean progressBar,
-                                      int threads, FileOperations files, TrainingListener listener) throws IOException {
+                                      int threads, FileOperations files, TrainingListener listener,
+                                      StepEngine.Factory engines) throws IOException {
         config.validated();
         NativeThreads.configure();
         Path dir = where.modelsRoot().resolve(config.name());
@@ -144,7 +155,7 @@ public final class TrainingPipeline {
             bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords), sample);
         }
         Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads)
-                .files(files).listener(listener);
+                .files(files).listener(listener).engine(engines);
         listener.started(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords));
         if (config.bpeDropout() > 0) {
             Subwords sw = subwords;

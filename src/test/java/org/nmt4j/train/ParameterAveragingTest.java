@@ -1,0 +1,86 @@
+package org.nmt4j.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.corpus.CorpusSplitter;
+import org.nmt4j.corpus.generate.GeneratedCorpora;
+import org.nmt4j.decode.DecodeOptions;
+import org.nmt4j.decode.Translator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Parameter averaging with workers on threads: one worker is exactly local training; two workers averaged every
+ * few steps train a model that improves, checkpoints and resumes like any other.
+ */
+class ParameterAveragingTest {
+
+    static Path root;
+
+    @BeforeAll
+    static void corpus(@TempDir Path dir) throws IOException {
+        root = dir;
+        GeneratedCorpora.write(GeneratedCorpora.forKind("numbers", Locale.GERMAN, Locale.ENGLISH, true), 600, 3,
+                new CorpusSplitter(0.05, 0.05), dir.resolve("corpus"), "de", "en");
+    }
+
+    static TrainingConfig config(String name, int epochs) {
+        Path c = root.resolve("corpus");
+        return new TrainingConfig(name, "de", "en", null,
+                c.resolve("train.de").toString(), c.resolve("train.en").toString(), null,
+                c.resolve("valid.de").toString(), c.resolve("valid.en").toString(), 80,
+                "word", false, 1, 0, null, null,
+                "gru", "additive", 24, 24, 1, true, 0.1, false,
+                16, 3e-3, 1.0, 0.1, epochs, 0, 0, 0, 0.5, 0, 0, 7);
+    }
+
+    static Trainer.Result train(TrainingConfig c, boolean resume, StepEngine.Factory engines) throws IOException {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return TrainingPipeline.run(c, new TrainingPipeline.Locations(root.resolve("models"), null), resume, false, null,
+                quiet, false, 1, engines);
+    }
+
+    @Test
+    void oneWorkerIsExactlyLocalTraining() throws IOException {
+        train(config("local", 2), false, StepEngine.LOCAL);
+        try (ParameterAveraging.Workers one = ParameterAveraging.threads(1)) {
+            train(config("averaged", 2), false, ParameterAveraging.factory(one, 5));
+        }
+        float[] local = TrainedModelFixture.lastWeights(root.resolve("models/local")).data().asFloat();
+        float[] averaged = TrainedModelFixture.lastWeights(root.resolve("models/averaged")).data().asFloat();
+        assertArrayEquals(local, averaged, 0f);
+    }
+
+    @Test
+    void twoWorkersTrainCheckpointAndResume() throws IOException {
+        Trainer.Result first;
+        try (ParameterAveraging.Workers two = ParameterAveraging.threads(2)) {
+            first = train(config("two", 2), false, ParameterAveraging.factory(two, 4));
+            Trainer.Result resumed = train(config("two", 4), true, ParameterAveraging.factory(two, 4));
+            assertTrue(resumed.steps() > first.steps(), first.steps() + " then " + resumed.steps());
+            assertTrue(resumed.bestValidationLoss() < first.bestValidationLoss(), "it keeps learning after the resume");
+        }
+        List<String> log = Files.readAllLines(root.resolve("models/two").resolve(ModelDirectory.LOG));
+        assertEquals(5, log.size(), "a header and one validation per epoch: " + log);
+        JsonNode metrics = new ObjectMapper().readTree(root.resolve("models/two").resolve(ModelDirectory.METRICS).toFile());
+        assertEquals(4, metrics.get("epochs").asInt());
+        String out = new Translator(ModelDirectory.load(root.resolve("models/two")))
+                .translate("drei hundert zwei", DecodeOptions.GREEDY).best().text();
+        assertFalse(out.isBlank());
+    }
+}
