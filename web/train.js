@@ -149,8 +149,21 @@
     if (total > limit) { say(out, 'The files are ' + (total / 1048576).toFixed(1) + ' MB; the limit is ' + (limit / 1048576).toFixed(0) + ' MB.', 'error'); return; }
     say(out, 'Uploading and checking…');
     $('upload').disabled = true;
-    Promise.all(Array.prototype.map.call(files, readFile)).then(function (texts) {
-      var body = { name: $('up-name').value.trim(), sourceLanguage: $('up-src').value.trim(), targetLanguage: $('up-tgt').value.trim() };
+    var src = $('up-src').value.trim(), tgt = $('up-tgt').value.trim();
+    var ordered = Array.prototype.slice.call(files);
+    if (ordered.length === 2) {
+      // Which file is which language: by its extension (x.de, x.en) when that says; a browser lists files in its own order.
+      var ends = function (f, lang) { return lang && f.name.toLowerCase().endsWith('.' + lang.toLowerCase()); };
+      if (ends(ordered[1], src) || ends(ordered[0], tgt)) ordered.reverse();
+      if (!(ends(ordered[0], src) && ends(ordered[1], tgt))) {
+        say(out, 'Name the two files by their languages (e.g. corpus.' + (src || 'en') + ' and corpus.' + (tgt || 'de') +
+          ') so the page knows which is the source, or upload one TSV file.', 'error');
+        $('upload').disabled = false;
+        return;
+      }
+    }
+    Promise.all(ordered.map(readFile)).then(function (texts) {
+      var body = { name: $('up-name').value.trim(), sourceLanguage: src, targetLanguage: tgt };
       if (texts.length === 1) body.tsv = texts[0]; else { body.source = texts[0]; body.target = texts[1]; }
       return post('api/training/corpora', body);
     }).then(function (u) {

@@ -51,7 +51,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path hyp;
 
     @Option(names = "--by-length", description = "Also print BLEU, chrF2 and the output/reference length ratio per "
-            + "bucket of source length (1-5, 6-10, 11-15, 16-20, 21-30, 31+ words) as a Markdown table.")
+            + "bucket of source length (0-5, 6-10, 11-15, 16-20, 21-30, 31+ words) as a Markdown table.")
     boolean byLength;
 
     @Option(names = "--no-progress", description = "Do not show a progress bar on stderr.")

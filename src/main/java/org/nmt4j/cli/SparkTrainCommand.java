@@ -54,10 +54,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
         try {
             if (averageEvery < 1) throw new IllegalArgumentException("--average-every must be at least 1");
             if (workers < 0) throw new IllegalArgumentException("--workers must be 0 (the default parallelism) or more");
-            TrainingConfig config = resume
-                    ? options.resolveResume(spec.commandLine().getParseResult(), TrainingPipeline.storedConfig(
-                    models.resolve(options.name == null ? TrainingConfig.defaults().name() : options.name)))
-                    : options.resolve(spec.commandLine().getParseResult());
+            TrainingConfig config = options.resolveRun(spec.commandLine().getParseResult(), models, resume);
             Trainer.Result r = SparkJobs.train(master, config, new TrainingPipeline.Locations(models, null), resume,
                     overwrite, workers, averageEvery, System.out);
             return r.steps() > 0 ? 0 : 1;

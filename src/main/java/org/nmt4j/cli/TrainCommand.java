@@ -54,15 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            TrainingConfig config;
-            if (resume) {
-                // Resuming needs no flags: the model directory says how it was trained; schedule flags may extend it.
-                String name = options.name == null ? TrainingConfig.defaults().name() : options.name;
-                config = options.resolveResume(spec.commandLine().getParseResult(),
-                        TrainingPipeline.storedConfig(models.resolve(name)));
-            } else {
-                config = options.resolve(spec.commandLine().getParseResult());
-            }
+            TrainingConfig config = options.resolveRun(spec.commandLine().getParseResult(), models, resume);
             Trainer.Result r = TrainingPipeline.run(config, new TrainingPipeline.Locations(models, vocabDir), resume,
                     overwrite, ValidationBleuScorer::new, System.out, !noProgress && ProgressBars.interactive(),
                     threads != null ? threads : GradientWorkers.defaultThreads());

@@ -108,6 +108,18 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
         return JSON.convertValue(values, TrainingConfig.class).validated();
     }
 
+    /**
+     * The config of a run: for {@code resume}, the stored config of {@code models/<name>} with the schedule options
+     * given ({@link #resolveResume}); otherwise defaults, YAML file and options ({@link #resolve}).
+     */
+    public TrainingConfig resolveRun(CommandLine.ParseResult parsed, java.nio.file.Path models, boolean resume)
+            throws IOException {
+        if (!resume) return resolve(parsed);
+        // Resuming needs no flags: the model directory says how it was trained; schedule flags may extend it.
+        String model = name == null ? TrainingConfig.defaults().name() : name;
+        return resolveResume(parsed, org.nmt4j.train.TrainingPipeline.storedConfig(models.resolve(model)));
+    }
+
     /** Resolves the config: defaults, then the YAML file, then options given on the command line. */
     public TrainingConfig resolve(CommandLine.ParseResult parsed) throws IOException {
         Map<String, Object> values = defaultsMap();

@@ -11,7 +11,10 @@ import java.util.Locale;
  */
 public final class LengthBuckets {
 
-    /** The default bucket bounds: 1-5, 6-10, 11-15, 16-20, 21-30 and 31 or more words. */
+    /**
+     * The default bucket bounds: 0-5, 6-10, 11-15, 16-20, 21-30 and 31 or more words. Words are whitespace-separated,
+     * so for languages written without spaces (Chinese, Japanese) nearly every sentence falls in the first bucket.
+     */
     public static final int[] DEFAULT_UPPER_BOUNDS = {5, 10, 15, 20, 30};
 
     /** One bucket's figures. */
@@ -38,7 +41,7 @@ public final class LengthBuckets {
         if (sources.size() != hyps.size()) throw new IllegalArgumentException(sources.size() + " sources but " + hyps.size() + " hypotheses");
         List<Bucket> out = new ArrayList<>();
         for (int b = 0; b <= upperBounds.length; b++) {
-            int low = b == 0 ? 1 : upperBounds[b - 1] + 1;
+            int low = b == 0 ? 0 : upperBounds[b - 1] + 1;   // an empty source counts in the first bucket
             int high = b < upperBounds.length ? upperBounds[b] : Integer.MAX_VALUE;
             List<String> h = new ArrayList<>();
             List<List<String>> r = new ArrayList<>();

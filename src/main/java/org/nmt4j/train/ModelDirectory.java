@@ -105,7 +105,7 @@ public final class ModelDirectory {
      * ship. Returns the size of the written weights file in bytes.
      */
     public static long bundle(Path source, Path target, WeightsFile.Precision precision) throws IOException {
-        return write(load(source), source, target, precision);
+        return write(load(source), source, target, precision, true);
     }
 
     /**
@@ -118,6 +118,14 @@ public final class ModelDirectory {
     public static long average(Path source, List<Path> weights, Path target, WeightsFile.Precision precision)
             throws IOException {
         if (weights.isEmpty()) throw new IOException("give at least one weights file to average");
+        if (target.toAbsolutePath().normalize().equals(source.toAbsolutePath().normalize())) {
+            throw new IOException(target + ": is the model averaged from; write the average to a new directory");
+        }
+        if (Files.isDirectory(target)) {
+            try (var entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) throw new IOException(target + ": exists and is not empty; choose a new directory");
+            }
+        }
         TrainedModel m = load(source);
         Parameters params = m.model().parameters();
         int n = (int) params.count();
@@ -136,16 +144,19 @@ public final class ModelDirectory {
         float[] mean = new float[n];
         for (int i = 0; i < n; i++) mean[i] = (float) (sum[i] / weights.size());
         params.flatValues().assign(Nd4j.createFromArray(mean).reshape(params.flatValues().shape()));
-        return write(m, source, target, precision);
+        // Its metrics describe the run's best single weights, not their average: left out.
+        return write(m, source, target, precision, false);
     }
 
-    private static long write(TrainedModel m, Path source, Path target, WeightsFile.Precision precision) throws IOException {
+    private static long write(TrainedModel m, Path source, Path target, WeightsFile.Precision precision,
+                              boolean withMetrics) throws IOException {
         Files.createDirectories(target);
         writeConfig(target, m.config());
         m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
         m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
         m.subwords().save(target);
         for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION}) {
+            if (extra.equals(METRICS) && !withMetrics) continue;
             if (Files.isRegularFile(source.resolve(extra))) {
                 AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));
             }

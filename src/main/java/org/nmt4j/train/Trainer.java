@@ -140,7 +140,8 @@ public final class Trainer {
         double deadline = config.maxMinutes() > 0 ? config.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
         boolean stop = false, timeUp = false, stopRequested = false;
         long lastProgress = 0;
-        long validatedAt = -1;
+        // A resume starts from a checkpoint, which a validation of that very step wrote.
+        long validatedAt = resume == null ? -1 : state.step();
         int epoch = state.epoch();
         try (StepEngine engine = engines.create(model, config, threads)) {
             while (!stop && epoch < config.epochs()) {

@@ -37,8 +37,11 @@ public interface TrainingListener {
                       double learningRate, double tokensPerSecond, double seconds, boolean improved) {
     }
 
-    /** Called once before the first step, with the model being trained (read it only inside callbacks). */
-    default void started(TrainedModel live) {
+    /**
+     * Called once before the first step, with the model being trained (read it only inside callbacks) and the step it
+     * starts after (0 for a new run, the checkpoint's step for a resumed one).
+     */
+    default void started(TrainedModel live, long fromStep) {
     }
 
     default void progress(Progress progress) {

@@ -156,7 +156,8 @@ public final class TrainingPipeline {
         }
         Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads)
                 .files(files).listener(listener).engine(engines);
-        listener.started(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords));
+        listener.started(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords),
+                from == null ? 0 : from.state().step());
         if (config.bpeDropout() > 0) {
             Subwords sw = subwords;
             Vocabulary sv = srcVocab, tv = tgtVocab;

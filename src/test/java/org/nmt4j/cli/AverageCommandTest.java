@@ -44,6 +44,21 @@ class AverageCommandTest {
     }
 
     @Test
+    void theAverageGoesToANewDirectoryWithoutTheRunsMetrics(@TempDir Path tmp) throws IOException {
+        CliRun same = CliRun.of("average", "--model", NUMBERS.toString(), "--weights", NUMBERS.toString(), "--out", NUMBERS.toString());
+        assertEquals(1, same.exitCode());
+        assertTrue(same.err().contains("new directory"), same.err());
+        Path taken = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(taken.resolve("keep.txt"), "mine");
+        CliRun occupied = CliRun.of("average", "--model", NUMBERS.toString(), "--weights", NUMBERS.toString(), "--out", taken.toString());
+        assertEquals(1, occupied.exitCode());
+        assertTrue(occupied.err().contains("not empty"), occupied.err());
+        Path out = tmp.resolve("avg");
+        assertEquals(0, CliRun.of("average", "--model", NUMBERS.toString(), "--weights", NUMBERS.toString(), "--out", out.toString()).exitCode());
+        assertTrue(Files.notExists(out.resolve(ModelDirectory.METRICS)), "the run's metrics describe its best single weights");
+    }
+
+    @Test
     void anotherModelsWeightsAreRefusedByName(@TempDir Path tmp) {
         CliRun run = CliRun.of("average", "--model", NUMBERS.toString(), "--weights", "models/en-fr/weights.bin",
                 "--out", tmp.resolve("x").toString());

@@ -17,7 +17,7 @@ class LengthBucketsTest {
         List<String> hyps = List.of("the cat sat on the mat", "a short one", "hello there", "it is raining today here");
         List<LengthBuckets.Bucket> buckets = new LengthBuckets(new int[] {5}).score(sources, hyps, List.of(refs));
         assertEquals(2, buckets.size());
-        assertEquals("1-5", buckets.get(0).words());
+        assertEquals("0-5", buckets.get(0).words());
         assertEquals(2, buckets.get(0).sentences());
         assertEquals(100.0, buckets.get(0).bleu(), 1e-9, "both short sentences are exact");
         assertEquals(1.0, buckets.get(0).lengthRatio(), 1e-9);
@@ -27,7 +27,7 @@ class LengthBucketsTest {
         assertEquals(expected, buckets.get(1).bleu(), 1e-9);
         assertEquals(8.0 / 13, buckets.get(1).lengthRatio(), 1e-9);
         String table = LengthBuckets.table(buckets);
-        assertTrue(table.startsWith("| source words |") && table.contains("| 1-5 | 2 | 100.00 |"), table);
+        assertTrue(table.startsWith("| source words |") && table.contains("| 0-5 | 2 | 100.00 |"), table);
     }
 
     @Test

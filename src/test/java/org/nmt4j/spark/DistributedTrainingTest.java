@@ -12,6 +12,7 @@ import org.nmt4j.decode.Translator;
 import org.nmt4j.train.ModelDirectory;
 import org.nmt4j.train.ParameterAveraging;
 import org.nmt4j.train.StepEngine;
+import org.nmt4j.train.TinyConfigs;
 import org.nmt4j.train.Trainer;
 import org.nmt4j.train.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
@@ -50,13 +51,7 @@ class DistributedTrainingTest {
     }
 
     static TrainingConfig config(String name, int epochs) {
-        Path c = root.resolve("corpus");
-        return new TrainingConfig(name, "de", "en", null,
-                c.resolve("train.de").toString(), c.resolve("train.en").toString(), null,
-                c.resolve("valid.de").toString(), c.resolve("valid.en").toString(), 80,
-                "word", false, 1, 0, null, null,
-                "lstm", "additive", 16, 16, 1, true, 0.1, false,
-                16, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, 11);
+        return TinyConfigs.of(root.resolve("corpus"), name, "lstm", 16, 16, epochs, 11);
     }
 
     static Trainer.Result train(TrainingConfig c, boolean resume, StepEngine.Factory engines) throws IOException {

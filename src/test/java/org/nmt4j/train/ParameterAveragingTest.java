@@ -40,13 +40,7 @@ class ParameterAveragingTest {
     }
 
     static TrainingConfig config(String name, int epochs) {
-        Path c = root.resolve("corpus");
-        return new TrainingConfig(name, "de", "en", null,
-                c.resolve("train.de").toString(), c.resolve("train.en").toString(), null,
-                c.resolve("valid.de").toString(), c.resolve("valid.en").toString(), 80,
-                "word", false, 1, 0, null, null,
-                "gru", "additive", 24, 24, 1, true, 0.1, false,
-                16, 3e-3, 1.0, 0.1, epochs, 0, 0, 0, 0.5, 0, 0, 7);
+        return TinyConfigs.of(root.resolve("corpus"), name, "gru", 24, 16, epochs, 7);
     }
 
     static Trainer.Result train(TrainingConfig c, boolean resume, StepEngine.Factory engines) throws IOException {

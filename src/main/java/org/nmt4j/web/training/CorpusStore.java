@@ -114,6 +114,10 @@ public final class CorpusStore {
             throw new ApiException(400, "give either 'tsv' (source<TAB>target lines) or both 'source' and 'target' "
                     + "(line-aligned texts)");
         }
+        long lines = lines(isTsv ? tsv : source);
+        if (lines > limits.maxPairs()) {
+            throw new ApiException(413, "the corpus has " + lines + " lines; the limit is " + limits.maxPairs() + " pairs");
+        }
         Path dir = Names.inside(root, name);
         if (Files.exists(dir)) throw new ApiException(409, "a corpus named '" + name + "' already exists");
         Files.createDirectories(root);
@@ -156,6 +160,12 @@ public final class CorpusStore {
         } finally {
             deleteTree(temp);
         }
+    }
+
+    /** Lines of a text (a last line without a newline counts). */
+    private static long lines(String text) {
+        long n = text.chars().filter(c -> c == '\n').count();
+        return text.isEmpty() || text.endsWith("\n") ? n : n + 1;
     }
 
     private interface Read {

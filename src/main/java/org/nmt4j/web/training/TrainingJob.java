@@ -114,16 +114,18 @@ public final class TrainingJob {
                 .toLowerCase(java.util.Locale.ROOT) + "; resume it to continue";
         TrainingJob job = new TrainingJob(directory, s.request(), s.config(), s.probe(), status, s.created(), error);
         Path events = directory.resolve(EVENTS);
+        boolean damaged = false;
         if (Files.isRegularFile(events)) {
             for (String line : Files.readAllLines(events, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) continue;
                 try {
                     job.validations.add(JSON.readValue(line, Validation.class));
                 } catch (IOException e) {
-                    break;   // a line cut short by a crash: the ones before it stand
+                    damaged = true;   // a line cut short by a crash: skipped, the others stand
                 }
             }
         }
+        if (damaged) job.rewriteEvents();   // so the next append starts on a line of its own
         if (status != s.status()) job.save();
         return job;
     }
@@ -171,19 +173,22 @@ public final class TrainingJob {
                 List.copyOf(log), resumable(), Files.isRegularFile(directory.resolve("weights.bin")) ? name() : null);
     }
 
-    /** Subscribes to events; the returned runnable unsubscribes. */
-    Runnable subscribe(Consumer<Event> subscriber) {
+    /**
+     * Subscribes to events, starting with a {@code snapshot} event of everything so far: taken under the job's lock,
+     * so no change is missed between the snapshot and the first event, nor told twice. The returned runnable
+     * unsubscribes. A subscriber must not block (the page's streams queue their sends).
+     */
+    synchronized Runnable subscribe(Consumer<Event> subscriber) {
+        subscriber.accept(new Event("snapshot", snapshot()));
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
     }
 
-    void status(Status next, String why) throws IOException {
-        synchronized (this) {
-            status = next;
-            error = why;
-            if (next == Status.RUNNING || next == Status.QUEUED) stopRequested = false;
-            save();
-        }
+    synchronized void status(Status next, String why) throws IOException {
+        status = next;
+        error = why;
+        if (next == Status.RUNNING || next == Status.QUEUED) stopRequested = false;
+        save();
         publish(new Event("status", snapshotHead()));
     }
 
@@ -191,38 +196,36 @@ public final class TrainingJob {
         stopRequested = true;
     }
 
-    void progress(Progress p) {
+    synchronized void progress(Progress p) {
         progress = p;
         publish(new Event("progress", p));
     }
 
     /** Records a validation (in memory and in {@link #EVENTS}) and tells subscribers. */
-    void validated(Validation v) throws IOException {
-        synchronized (this) {
-            validations.add(v);
-            try (BufferedWriter w = Files.newBufferedWriter(directory.resolve(EVENTS), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                w.write(JSON.writeValueAsString(v));
-                w.write('\n');
-            }
+    synchronized void validated(Validation v) throws IOException {
+        validations.add(v);
+        try (BufferedWriter w = Files.newBufferedWriter(directory.resolve(EVENTS), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            w.write(JSON.writeValueAsString(v));
+            w.write('\n');
         }
         publish(new Event("validation", v));
     }
 
     /** A resumed run goes back to its checkpoint's step: validations after it are dropped, as the training log's rows are. */
     synchronized void dropValidationsAfter(long step) throws IOException {
-        if (validations.removeIf(v -> v.step() > step)) {
-            StringBuilder text = new StringBuilder();
-            for (Validation v : validations) text.append(JSON.writeValueAsString(v)).append('\n');
-            AtomicFiles.writeString(directory.resolve(EVENTS), text.toString());
-        }
+        if (validations.removeIf(v -> v.step() > step)) rewriteEvents();
     }
 
-    void log(String line) {
-        synchronized (this) {
-            log.addLast(line);
-            while (log.size() > LOG_LINES) log.removeFirst();
-        }
+    private void rewriteEvents() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Validation v : validations) text.append(JSON.writeValueAsString(v)).append('\n');
+        AtomicFiles.writeString(directory.resolve(EVENTS), text.toString());
+    }
+
+    synchronized void log(String line) {
+        log.addLast(line);
+        while (log.size() > LOG_LINES) log.removeFirst();
         publish(new Event("log", line));
     }
 

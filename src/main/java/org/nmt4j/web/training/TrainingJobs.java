@@ -52,6 +52,8 @@ public final class TrainingJobs implements AutoCloseable {
     private final int threads;
     private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
+    /** Per job, the number of its latest queueing: a task from an earlier one (stopped, then resumed) does nothing. */
+    private final Map<String, Integer> tickets = new ConcurrentHashMap<>();
     private final Semaphore estimating = new Semaphore(1);
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "nmt4j-training");
@@ -156,6 +158,7 @@ public final class TrainingJobs implements AutoCloseable {
             case QUEUED -> {
                 Future<?> f = pending.remove(name);
                 if (f != null) f.cancel(false);
+                job.requestStop();
                 job.status(TrainingJob.Status.STOPPED, null);
             }
             case RUNNING -> {
@@ -210,21 +213,26 @@ public final class TrainingJobs implements AutoCloseable {
 
     private void enqueue(TrainingJob job, boolean resume) throws IOException {
         job.status(TrainingJob.Status.QUEUED, null);
-        pending.put(job.name(), runner.submit(() -> run(job, resume)));
+        int ticket = tickets.merge(job.name(), 1, Integer::sum);
+        pending.put(job.name(), runner.submit(() -> run(job, resume, ticket)));
     }
 
-    private void run(TrainingJob job, boolean resume) {
-        pending.remove(job.name());
+    private void run(TrainingJob job, boolean resume, int ticket) {
         try {
-            if (job.stopRequested()) return;
-            job.status(TrainingJob.Status.RUNNING, null);
+            synchronized (this) {
+                // Stopped while it waited, or queued again since (stop() and resume() hold the same lock): not this task.
+                if (tickets.get(job.name()) != ticket) return;
+                pending.remove(job.name());
+                if (job.status() != TrainingJob.Status.QUEUED || job.stopRequested()) return;
+                job.status(TrainingJob.Status.RUNNING, null);
+            }
             PrintStream log = new PrintStream(new LineSink(job), true, StandardCharsets.UTF_8);
             Trainer.Result result = TrainingPipeline.run(job.config(), new TrainingPipeline.Locations(modelsRoot, null),
-                    resume, false, ValidationBleuScorer::new, log, false, threads, new Watcher(job, resume));
+                    resume, false, ValidationBleuScorer::new, log, false, threads, new Watcher(job));
             log.flush();
             service.install(job.directory());
             job.status(result.stopRequested() ? TrainingJob.Status.STOPPED : TrainingJob.Status.FINISHED, null);
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Throwable e) {   // whatever ends the run, the job must not stay "running"
             String message = ErrorMessages.withoutPaths(String.valueOf(e.getMessage()), job.directory());
             LOG.warn("training job {} failed: {}", job.name(), e.toString());
             try {
@@ -239,29 +247,25 @@ public final class TrainingJobs implements AutoCloseable {
     /** Turns the run's callbacks into the job's progress, validations (with the probe's attention) and stop requests. */
     private static final class Watcher implements TrainingListener {
         private final TrainingJob job;
-        private boolean resumed;
         private Translator translator;
 
-        Watcher(TrainingJob job, boolean resumed) {
+        Watcher(TrainingJob job) {
             this.job = job;
-            this.resumed = resumed;
         }
 
         @Override
-        public void started(TrainedModel live) {
+        public void started(TrainedModel live, long fromStep) {
             translator = new Translator(live, Translator.DEFAULT_MAX_SOURCE_TOKENS, 1);
+            try {
+                // A resumed run goes back to its checkpoint: validations recorded after it are gone, as its log rows are.
+                job.dropValidationsAfter(fromStep);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
         public void progress(Progress p) {
-            if (resumed) {
-                resumed = false;
-                try {
-                    job.dropValidationsAfter(p.step() - 1);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
             var c = job.config();
             long total = (long) c.epochs() * p.batchesInEpoch();
             double byEpochs = ((long) (p.epoch() - 1) * p.batchesInEpoch() + p.batch()) / (double) Math.max(1, total);

@@ -15,6 +15,10 @@ import org.nmt4j.web.RequestBodies;
 import org.nmt4j.web.TranslationServer;
 
 import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 /**
@@ -44,7 +48,22 @@ public final class TrainingRoutes implements TranslationServer.Extension {
                          String target) {
     }
 
+    /** Events a stream may have waiting before it counts as stalled and is closed. */
+    private static final int STREAM_QUEUE = 512;
+    /** Event streams open at once, over all jobs (each has a sending thread). */
+    static final int MAX_STREAMS = 32;
+    private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
+    /** A comment on every stream this often: keeps a quiet stream under the server's idle timeout, finds dead ones. */
+    static final long HEARTBEAT_SECONDS = 15;
+    private final java.util.concurrent.ScheduledExecutorService heartbeat =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "nmt4j-training-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final TrainingJobs jobs;
+    private final java.util.concurrent.Semaphore uploading = new java.util.concurrent.Semaphore(1);
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectMapper uploads;
     private final ObjectMapper requests;
@@ -72,13 +91,19 @@ public final class TrainingRoutes implements TranslationServer.Extension {
         app.post("/api/training/jobs/{name}/stop", ctx -> ctx.json(jobs.stop(ctx.pathParam("name")).snapshotHead()));
         app.post("/api/training/jobs/{name}/resume", ctx -> ctx.json(jobs.resume(ctx.pathParam("name")).snapshotHead()));
         // An unknown job is a 404 before the stream starts (an event stream cannot change its status later).
-        app.before("/api/training/jobs/{name}/events", ctx -> jobs.get(ctx.pathParam("name")));
+        app.before("/api/training/jobs/{name}/events", ctx -> {
+            jobs.get(ctx.pathParam("name"));
+            if (streams.get() >= MAX_STREAMS) {
+                throw new ApiException(429, MAX_STREAMS + " event streams are open; close a training page and try again");
+            }
+        });
         app.sse("/api/training/jobs/{name}/events", this::events);
     }
 
     /** Stops the running job (checkpointed, resumable) when the server stops. */
     @Override
     public void close() {
+        heartbeat.shutdownNow();
         if (jobs != null) jobs.close();
     }
 
@@ -93,10 +118,16 @@ public final class TrainingRoutes implements TranslationServer.Extension {
     }
 
     private void upload(Context ctx) throws IOException {
-        UploadRequest r = parse(RequestBodies.read(ctx, jobs.limits().maxUploadBytes()), UploadRequest.class, uploads);
-        CorpusStore.Upload u = jobs.corpora().upload(r.name(), r.sourceLanguage(), r.targetLanguage(), r.tsv(), r.source(),
-                r.target());
-        ctx.status(201).json(u);
+        // One upload at a time: each holds its body, text and parsed pairs in memory at once.
+        if (!uploading.tryAcquire()) throw new ApiException(429, "another corpus is being uploaded; try again in a moment");
+        try {
+            UploadRequest r = parse(RequestBodies.read(ctx, jobs.limits().maxUploadBytes()), UploadRequest.class, uploads);
+            CorpusStore.Upload u = jobs.corpora().upload(r.name(), r.sourceLanguage(), r.targetLanguage(), r.tsv(),
+                    r.source(), r.target());
+            ctx.status(201).json(u);
+        } finally {
+            uploading.release();
+        }
     }
 
     private void start(Context ctx) throws IOException {
@@ -106,14 +137,47 @@ public final class TrainingRoutes implements TranslationServer.Extension {
 
     private void events(SseClient client) {
         TrainingJob job = jobs.get(client.ctx().pathParam("name"));
+        streams.incrementAndGet();
         client.keepAlive();
-        Runnable unsubscribe = job.subscribe(e -> send(client, e.type(), e.data()));
-        client.onClose(unsubscribe);
-        send(client, "snapshot", job.snapshot());
+        // Each stream sends from its own thread through a bounded queue: a client that stops reading fills its own
+        // queue and is dropped; it never holds up training, which publishes.
+        ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(STREAM_QUEUE), r -> {
+                    Thread t = new Thread(r, "nmt4j-training-events");
+                    t.setDaemon(true);
+                    return t;
+                });
+        Runnable[] unsubscribe = new Runnable[1];
+        unsubscribe[0] = job.subscribe(e -> {
+            try {
+                sender.execute(() -> send(client, e.type(), e.data()));
+            } catch (RejectedExecutionException full) {
+                sender.shutdownNow();
+                client.close();
+                throw new IllegalStateException("event stream too far behind: closed");
+            }
+        });
+        var beat = heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                sender.execute(() -> {
+                    if (!client.terminated()) client.sendComment("keep-alive");
+                });
+            } catch (RejectedExecutionException closedOrFull) {
+                client.close();
+            }
+        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        client.onClose(() -> {
+            if (!closed.compareAndSet(false, true)) return;
+            beat.cancel(false);
+            unsubscribe[0].run();
+            sender.shutdownNow();
+            streams.decrementAndGet();
+        });
     }
 
     private void send(SseClient client, String type, Object data) {
-        if (client.terminated()) throw new IllegalStateException("stream closed");
+        if (client.terminated()) return;
         try {
             client.sendEvent(type, json.writeValueAsString(data));
         } catch (JsonProcessingException e) {

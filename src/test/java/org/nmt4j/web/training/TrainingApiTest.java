@@ -127,6 +127,9 @@ class TrainingApiTest {
 
         byte[] huge = JSON.writeValueAsBytes(upload("big", "de", "en", corpusTsv.repeat(20)));
         assertEquals(413, send("/api/training/corpora", huge).statusCode());
+        // Too many lines is refused before anything is parsed or written.
+        String many = post("/api/training/corpora", upload("many", "de", "en", "a\tb\n".repeat(5_001)), 413).get("error").asText();
+        assertTrue(many.contains("5001 lines"), many);
 
         for (String hostile : List.of("../evil", "a/b", ".hidden", "", "..", "x".repeat(65), "con\u0000")) {
             JsonNode refused = post("/api/training/corpora", upload(hostile, "de", "en", corpusTsv), 400);
@@ -194,6 +197,11 @@ class TrainingApiTest {
         ObjectNode saved = (ObjectNode) JSON.readTree(jobFile.toFile());
         saved.put("status", "RUNNING");
         Files.writeString(jobFile, saved.toString());
+        // ... and its last validation line was cut short by the crash.
+        Path events = root.resolve("models/long/" + TrainingJob.EVENTS);
+        List<String> lines = Files.readAllLines(events);
+        Files.writeString(events, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n"
+                + lines.get(lines.size() - 1).substring(0, 40));
         server = startServer();
         JsonNode restarted = get("/api/training/jobs/long", 200);
         assertEquals("STOPPED", restarted.get("status").asText());
@@ -204,6 +212,7 @@ class TrainingApiTest {
         post("/api/training/jobs/long/resume", JSON.createObjectNode(), 200);
         waitForValidations("long", restarted.get("validations").size() + 1);
         JsonNode resumed = get("/api/training/jobs/long", 200);
+        for (String line : Files.readAllLines(events)) JSON.readTree(line);   // every line whole again
         JsonNode last = resumed.get("validations").get(resumed.get("validations").size() - 1);
         assertTrue(last.get("step").asLong() > steps, "the resumed run continues from its checkpoint: " + last);
         post("/api/training/jobs/long/stop", JSON.createObjectNode(), 200);

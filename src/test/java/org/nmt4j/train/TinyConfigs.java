@@ -1,0 +1,24 @@
+package org.nmt4j.train;
+
+import java.nio.file.Path;
+
+/**
+ * Configs of tiny models for end-to-end tests: a generated or bundled de-en corpus in {@code corpus} (train.de,
+ * train.en, valid.de, valid.en), word tokens, min-freq 1, dropout 0.1, learning rate 3e-3, no validation between
+ * epoch ends, no early stopping, no BLEU.
+ */
+public final class TinyConfigs {
+
+    private TinyConfigs() {
+    }
+
+    /** A bidirectional {@code cell} model of embedding and hidden size {@code size}, untied, no label smoothing. */
+    public static TrainingConfig of(Path corpus, String name, String cell, int size, int batch, int epochs, long seed) {
+        return new TrainingConfig(name, "de", "en", null,
+                corpus.resolve("train.de").toString(), corpus.resolve("train.en").toString(), null,
+                corpus.resolve("valid.de").toString(), corpus.resolve("valid.en").toString(), 80,
+                "word", false, 1, 0, null, null,
+                cell, "additive", size, size, 1, true, 0.1, false,
+                batch, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, seed);
+    }
+}
