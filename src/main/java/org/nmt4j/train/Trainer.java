@@ -58,6 +58,8 @@ public final class Trainer {
     private FileOperations files = FileOperations.SYSTEM;
     private IntFunction<EncodedCorpus> trainingEpochs;
     private TrainingListener listener = TrainingListener.NONE;
+    /** How the log names a validation that ends a run before its epoch does. */
+    private String stoppedBecause = "STOPPED";
     private StepEngine.Factory engines = StepEngine.LOCAL;
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
@@ -188,6 +190,7 @@ public final class Trainer {
                         if (elapsed(started, priorSeconds) >= deadline) {
                             timeUp = true;
                             stop = true;
+                            stoppedBecause = "STOPPED (time limit)";
                         }
                         if (System.nanoTime() - lastProgress >= 500_000_000L || bi == batches.size()) {
                             lastProgress = System.nanoTime();
@@ -200,6 +203,7 @@ public final class Trainer {
                         if (!stop && listener.stopRequested()) {
                             stopRequested = true;
                             stop = true;
+                            stoppedBecause = "STOPPED (asked to stop)";
                         }
                     }
                 }
@@ -259,7 +263,7 @@ public final class Trainer {
                 tokensPerSecond, next.seconds());
         TrainingCurve.draw(modelDir.resolve(ModelDirectory.LOG), modelDir.resolve(ModelDirectory.CURVE));
         log.printf("%s epoch %d step %d: train loss %.4f | val loss %.4f ppl %.2f%s | lr %.2e | %.0f tok/s%s%n",
-                !epochEnd ? "validation" : next.batchInEpoch() == 0 ? "EPOCH END" : "STOPPED (time limit)",
+                !epochEnd ? "validation" : next.batchInEpoch() == 0 ? "EPOCH END" : stoppedBecause,
                 next.batchInEpoch() == 0 ? next.epoch() : next.epoch() + 1, next.step(), trainLoss, valLoss, Math.exp(valLoss),
                 valBleu.isPresent() ? String.format(" BLEU %.2f", valBleu.getAsDouble()) : "", next.learningRate(),
                 tokensPerSecond, improved ? " (best, saved)" : "");
