@@ -138,7 +138,10 @@ class BeamSearchTest {
     }
 
     @Test
-    void rejectsASourceWithoutEndOfSentence() {
-        assertThrows(IllegalArgumentException.class, () -> new BeamSearch(model.model()).search(new int[]{4, 5}, DecodeOptions.beam(2, 1)));
+    void rejectsAnEmptyOrPaddedSource() {
+        BeamSearch beam = new BeamSearch(model.model());
+        assertThrows(IllegalArgumentException.class, () -> beam.search(new int[0], DecodeOptions.beam(2, 1)));
+        assertThrows(IllegalArgumentException.class, () -> beam.search(new int[]{4, 0, 5}, DecodeOptions.beam(2, 1)));
+        assertThrows(IllegalArgumentException.class, () -> beam.search(new int[0], DecodeOptions.beam(2, 1), new SearchTrace()));
     }
 }

@@ -126,7 +126,8 @@ class TrainingPageBrowserTest {
                 "arguments[0].value = arguments[0].max; arguments[0].dispatchEvent(new Event('input'))", slider);
         String translation = driver.findElement(By.id("probe-translation")).getText();
         assertTrue(translation.startsWith("→ "), translation);
-        assertTrue(driver.findElement(By.cssSelector("#jobs .job .chip")).getText().equals("finished"));
+        // The job list follows within its refresh (every 3 s).
+        wait.until(d -> d.findElement(By.cssSelector("#jobs .job .chip")).getText().equals("finished"));
         HeadlessChromium.screenshot(driver, "training-finished.png");
 
         // 4. The new model on the translate page, without a restart.

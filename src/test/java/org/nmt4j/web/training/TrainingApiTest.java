@@ -239,6 +239,20 @@ class TrainingApiTest {
         assertFalse(Files.exists(root.resolve("models/ignored")) || Files.exists(root.resolve("models/estimate")));
     }
 
+    @Test
+    void withoutAllowTrainingThePageIsToldSoAndEveryTrainingRouteIs404() throws Exception {
+        server.close();
+        server = TranslationServer.start(TranslationServices.fromModelsDirectory(root.resolve("models")),
+                ServerConfig.defaults().withPort(0), new TrainingRoutes(null));
+        JsonNode off = get("/api/training", 200);
+        assertFalse(off.get("enabled").asBoolean());
+        assertTrue(off.get("reason").asText().contains("--allow-training"), off.toString());
+        post("/api/training/corpora", upload("nums", "de", "en", corpusTsv), 404);
+        post("/api/training/jobs", tinyJob("x", 1), 404);
+        get("/api/training/jobs", 404);
+        assertFalse(Files.exists(root.resolve("corpora")));
+    }
+
     // ---------- helpers ----------
 
     private String error(ObjectNode job) throws Exception {
