@@ -116,7 +116,16 @@
 
   function corpusChanged() {
     var c = corpus();
-    $('corpus-info').textContent = c ? c.summary + '.' : '';
+    $('corpus-info').textContent = c ? c.summary + '. Checking it as training will read it…' : '';
+    if (c) {
+      api('api/training/corpora/' + encodeURIComponent(c.name)).then(function (r) {
+        if (corpus() !== c) return;
+        $('corpus-info').textContent = c.summary + '. Training: ' + r.train + '. Validation: ' + r.valid + '.';
+      }).catch(function (e) {
+        if (corpus() !== c) return;
+        $('corpus-info').textContent = c.summary + '. This corpus cannot be trained on: ' + e.message;
+      });
+    }
     $('direction').textContent = '';
     if (!c) return;
     [[0, 1], [1, 0]].forEach(function (p) {

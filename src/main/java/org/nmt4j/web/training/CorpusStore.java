@@ -92,6 +92,32 @@ public final class CorpusStore {
         return describe(dir, languages);
     }
 
+    /** What the readers find in a corpus's training and validation files, as {@code train} would read them. */
+    public record Inspection(String corpus, String train, String valid) {
+    }
+
+    /**
+     * Reads the named corpus strictly (as {@code train} will), so the page can say what it holds, what is skipped and
+     * why, or where it is broken (400 naming the file and line), before anything trains.
+     */
+    public Inspection inspect(String name) throws IOException {
+        Corpus c = get(name);
+        Path dir = Names.inside(root, name);
+        String a = c.languages().get(0), b = c.languages().get(1);
+        String[] parts = new String[2];
+        int i = 0;
+        for (String part : List.of("train", "valid")) {
+            Path s = dir.resolve(part + "." + a), t = dir.resolve(part + "." + b);
+            try {
+                parts[i++] = CorpusReader.readAligned(s, t, PairFilter.noLimit()).summary().describe()
+                        .replace(root.toString() + "/", "");
+            } catch (CorpusFormatException e) {
+                throw new ApiException(400, ErrorMessages.withoutPaths(e.getMessage(), root).replace(root.getFileName() + "/", ""));
+            }
+        }
+        return new Inspection(name, parts[0], parts[1]);
+    }
+
     /** The training or validation file of one side, e.g. {@code corpora/x/train.en}. */
     public Path file(String corpus, String part, String language) {
         return Names.inside(root, corpus).resolve(part + "." + language);

@@ -83,6 +83,7 @@ public final class TrainingRoutes implements TranslationServer.Extension {
         if (jobs == null) return;
         app.post("/api/training/corpora", this::upload);
         app.get("/api/training/corpora", ctx -> ctx.json(jobs.corpora().list()));
+        app.get("/api/training/corpora/{name}", ctx -> ctx.json(jobs.corpora().inspect(ctx.pathParam("name"))));
         app.get("/api/training/jobs", ctx -> ctx.json(jobs.list()));
         app.post("/api/training/jobs", this::start);
         app.post("/api/training/estimate", ctx -> ctx.json(jobs.estimate(

@@ -93,6 +93,14 @@ class TrainingApiTest {
         JsonNode overview = get("/api/training", 200);
         assertTrue(overview.get("enabled").asBoolean());
         assertEquals("nums", overview.get("corpora").get(0).get("name").asText());
+        // Picked later, it is read again as training will read it.
+        JsonNode inspected = get("/api/training/corpora/nums", 200);
+        assertTrue(inspected.get("train").asText().contains("kept"), inspected.toString());
+        assertFalse(inspected.toString().contains(root.toString()), "no server path: " + inspected);
+        Files.writeString(root.resolve("corpora/nums/valid.en"), "one\n");   // broken: fewer lines than valid.de
+        String broken = get("/api/training/corpora/nums", 400).get("error").asText();
+        assertTrue(broken.contains("valid.de") && broken.contains("valid.en"), broken);
+        get("/api/training/corpora/..%2Fetc", 400);
         // The name is taken now.
         assertTrue(post("/api/training/corpora", upload("nums", "de", "en", tsv), 409).get("error").asText().contains("exists"));
         // Two aligned texts work too.
