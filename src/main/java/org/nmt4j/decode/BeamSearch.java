@@ -273,12 +273,15 @@ public final class BeamSearch {
                 weighed.add(new SearchTrace.Candidate(c.row(), c.token(), c.stepLogProb(), c.rankScore(), outcome));
             }
         }
-        if (trace != null) trace.add(traced(live, rowAttention, weighed));
         if (next.isEmpty() && beam.finished.isEmpty()) { // everything banned (a tiny vocabulary): end here anyway
             finishAll(beam, offset, logProbs, rowAttention, rowCoverage);
+            if (trace != null) trace.add(traced(live, rowAttention, forcedEnds(n, offset, logProbs, base)));
             return null;
         }
-        if (next.isEmpty() || done(beam, next, k, step + 2, options)) return null;
+        boolean ends = next.isEmpty() || done(beam, next, k, step + 2, options);
+        // When the search ends here, what it would have kept goes nowhere: the trace says so.
+        if (trace != null) trace.add(traced(live, rowAttention, ends ? SearchTrace.dropKept(weighed) : weighed));
+        if (ends) return null;
         parents.addAll(nextParents);
         return next;
     }

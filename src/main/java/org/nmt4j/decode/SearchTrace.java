@@ -16,7 +16,10 @@ public final class SearchTrace {
         KEPT,
         /** ends in {@code </s>}: a finished hypothesis */
         FINISHED,
-        /** ranked among the best but the beam was already full (or an {@code </s>} ranked too low to finish) */
+        /**
+         * ranked among the best but the beam was already full, an {@code </s>} ranked too low to finish, or the search
+         * ended at this step
+         */
         DROPPED
     }
 
@@ -45,6 +48,16 @@ public final class SearchTrace {
     }
 
     private final List<Step> steps = new ArrayList<>();
+
+    /** The candidates with every KEPT one marked DROPPED: the step where the search ends keeps nothing. */
+    static List<Candidate> dropKept(List<Candidate> candidates) {
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            out.add(c.outcome() == Outcome.KEPT
+                    ? new Candidate(c.from(), c.token(), c.stepLogProb(), c.rankScore(), Outcome.DROPPED) : c);
+        }
+        return out;
+    }
 
     void add(Step step) {
         steps.add(step);

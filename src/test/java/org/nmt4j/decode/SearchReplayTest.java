@@ -69,6 +69,8 @@ class SearchReplayTest {
             }
             assertTrue(steps.get(steps.size() - 1).candidates().stream()
                     .anyMatch(c -> c.outcome() == SearchTrace.Outcome.FINISHED), "the last step finishes a hypothesis");
+            assertTrue(steps.get(steps.size() - 1).candidates().stream().noneMatch(c -> c.outcome() == SearchTrace.Outcome.KEPT),
+                    "the last step keeps nothing: the search ends there");
         }
     }
 
