@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -16,7 +15,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,10 +50,7 @@ class AlignPairBrowserTest {
 
     @Test
     void alignsATypedPairAndShowsTokenProbabilities() throws IOException {
-        driver.manage().window().setSize(new Dimension(1280, 1150));
-        driver.get(server.url() + "/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.until(d -> !d.findElements(By.cssSelector("#model option")).isEmpty());
+        WebDriverWait wait = HeadlessChromium.openTranslatePage(driver, server.url(), 1280, 1150);
         new Select(driver.findElement(By.id("model"))).selectByValue("numbers-de-en");
 
         // Translate mode first: no target box; align mode shows it and hides beam and n-best.

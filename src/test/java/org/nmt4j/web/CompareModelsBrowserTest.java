@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translation;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -16,7 +15,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +79,7 @@ class CompareModelsBrowserTest {
 
     @Test
     void comparesTwoModelsOnOneScaleAndShowsAFailureInItsOwnPanel() throws IOException {
-        driver.manage().window().setSize(new Dimension(1280, 1100));
-        driver.get(server.url() + "/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.until(d -> !d.findElements(By.cssSelector("#model option")).isEmpty());
+        WebDriverWait wait = HeadlessChromium.openTranslatePage(driver, server.url(), 1280, 1100);
 
         WebElement choices = driver.findElement(By.id("compare-field"));
         assertFalse(choices.isDisplayed());

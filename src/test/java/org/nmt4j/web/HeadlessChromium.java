@@ -1,18 +1,22 @@
 package org.nmt4j.web;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 
 /** The headless Chromium every browser test drives: Debian's chromium and chromium-driver, screenshots in target/. */
@@ -52,6 +56,20 @@ final class HeadlessChromium {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Opens the translate page of the server at {@code url} in a {@code width x height} window and waits until its
+     * model list has arrived.
+     *
+     * @return a 10-second wait for the caller's next conditions
+     */
+    static WebDriverWait openTranslatePage(WebDriver driver, String url, int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.get(url + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(d -> !d.findElements(By.cssSelector("#model option")).isEmpty());
+        return wait;
     }
 
     /** Saves what the browser shows as {@code target/screenshots/name}. */

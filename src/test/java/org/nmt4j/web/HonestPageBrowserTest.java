@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -332,10 +331,7 @@ class HonestPageBrowserTest {
     }
 
     private static void open(TranslationServer at, int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
-        driver.get(at.url() + "/");
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
-                !d.findElements(By.cssSelector("#model option")).isEmpty());
+        HeadlessChromium.openTranslatePage(driver, at.url(), width, height);
     }
 
     private static void translate(String text) {

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -15,7 +14,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,10 +49,7 @@ class SearchReplayBrowserTest {
 
     @Test
     void stepsThroughTheBeamSearch() throws IOException {
-        driver.manage().window().setSize(new Dimension(1280, 1600));
-        driver.get(server.url() + "/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.until(d -> !d.findElements(By.cssSelector("#model option[value='numbers-de-en']")).isEmpty());
+        WebDriverWait wait = HeadlessChromium.openTranslatePage(driver, server.url(), 1280, 1600);
         new Select(driver.findElement(By.id("model"))).selectByValue("numbers-de-en");
         WebElement beam = driver.findElement(By.id("beam"));
         beam.clear();

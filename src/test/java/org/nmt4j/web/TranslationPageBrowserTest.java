@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -263,10 +262,7 @@ class TranslationPageBrowserTest {
     }
 
     private static void open(TranslationServer at, int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
-        driver.get(at.url() + "/");
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
-                !d.findElements(By.cssSelector("#model option")).isEmpty());
+        HeadlessChromium.openTranslatePage(driver, at.url(), width, height);
     }
 
     private static List<Double> rowWeights(int row) {
