@@ -1,5 +1,6 @@
 package org.nmt4j.cli;
 
+import org.nmt4j.align.Symmetrization;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.corpus.WordAlignment;
@@ -112,7 +113,7 @@ public final class AlignCommand implements Callable<Integer> {
                     WordAlignment f = method.links(forward.get(i));
                     if (backward != null) {
                         WordAlignment b = method.links(backward.get(i));
-                        f = symmetrize.equals("intersect") ? AttentionLinks.intersect(f, b) : AttentionLinks.growDiag(f, b);
+                        f = symmetrize.equals("intersect") ? Symmetrization.intersect(f, b) : Symmetrization.growDiag(f, b);
                     }
                     lines.add(f.toPharaoh());
                 }

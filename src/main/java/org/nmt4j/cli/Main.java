@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 AlignCommand.class,
                 ScoreAlignmentsCommand.class,
+                IbmAlignCommand.class,
                 SparkCommand.class,
         })
 public final class Main implements Runnable {
