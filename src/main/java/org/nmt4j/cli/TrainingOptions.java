@@ -69,6 +69,8 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--bpe-separate", description = "One BPE model per language (same as --bpe-joint false).") boolean bpeSeparate;
     @Option(names = "--bpe-dropout", description = "BPE-dropout probability while training (0 = off; 0.1 is the paper's choice).") Double bpeDropout;
     @Option(names = "--source-end-token", arity = "0..1", fallbackValue = "true", description = "Whether the encoder reads </s> after each source sentence (true as models always did; false, as OpenNMT does, leaves attention nowhere to park but on words).") Boolean sourceEndToken;
+    @Option(names = "--guided-alignment", paramLabel = "WEIGHT", description = "Guided alignment (Chen et al. 2016): weight of a loss pulling attention toward IBM Model 2 alignments of the training corpus, computed before training (0 = off; see the README).") Double guidedAlignment;
+    @Option(names = "--init-from", paramLabel = "DIR", description = "Start from a trained model directory: its weights, vocabularies and subwords, with a fresh optimizer (fine-tuning, e.g. on new data or with --guided-alignment). The architecture and tokenizer settings must match it.") String initFrom;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -283,9 +283,12 @@ final class Attention {
                 Nd4j.createFromArray(column).reshape((long) s * b, 1).castTo(type)};
     }
 
-    /** Backward through one step; accumulates into {@code grads} and parameter gradients; returns dQuery. */
-    INDArray backward(Memory m, Step step, INDArray query, INDArray dContext, MemoryGrads grads) {
-        if (m.heap() != null) return backwardHeap(m, step, query, dContext, grads);
+    /**
+     * Backward through one step; accumulates into {@code grads} and parameter gradients; returns dQuery.
+     * {@code extraScores} (null: none) is added to the gradient of the scores, batch-major {@code [B*S]}.
+     */
+    INDArray backward(Memory m, Step step, INDArray query, INDArray dContext, MemoryGrads grads, double[] extraScores) {
+        if (m.heap() != null) return backwardHeap(m, step, query, dContext, grads, extraScores);
         int b = m.batch(), s = m.steps();
         long d = m.values().size(1), k = m.keys().size(1);
         INDArray alpha = step.alpha();
@@ -294,6 +297,7 @@ final class Attention {
         INDArray dAlpha = m.values().reshape(s, b * d).mulRowVector(dContext.reshape(1, b * d)).reshape((long) s * b, d)
                 .sum(1).reshape(s, b).transpose();
         INDArray dScores = dAlpha.subColumnVector(alpha.mul(dAlpha).sum(true, 1)).muli(alpha);   // [B, S]
+        if (extraScores != null) dScores.addi(Nd4j.createFromArray(extraScores).reshape(b, s).castTo(dScores.dataType()));
         INDArray dScoresColumn = dScores.transpose().dup('c').reshape((long) s * b, 1);
         if (config.attention() == AttentionType.ADDITIVE) {
             INDArray t = step.hiddenTanh();
@@ -310,7 +314,7 @@ final class Attention {
         return m.keys().mulColumnVector(dScoresColumn).reshape(s, b * k).sum(0).reshape(b, k);
     }
 
-    private INDArray backwardHeap(Memory m, Step step, INDArray query, INDArray dContext, MemoryGrads grads) {
+    private INDArray backwardHeap(Memory m, Step step, INDArray query, INDArray dContext, MemoryGrads grads, double[] extraScores) {
         int b = m.batch(), s = m.steps();
         HeapMemory heap = m.heap();
         int k = (int) m.keys().size(1), d = (int) m.values().size(1);
@@ -326,6 +330,7 @@ final class Attention {
                 axpy(alpha[j * s + p], dCtx, j * d, grads.dValues, heap.offset(p, j) * d, d);
             }
             for (int p = 0; p < len; p++) dScores[j * s + p] = alpha[j * s + p] * (dScores[j * s + p] - weighted);
+            if (extraScores != null) for (int p = 0; p < len; p++) dScores[j * s + p] += (float) extraScores[j * s + p];
         }
         float[] dq = new float[b * k];
         if (config.attention() == AttentionType.ADDITIVE) {

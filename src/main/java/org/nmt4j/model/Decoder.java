@@ -189,9 +189,11 @@ final class Decoder {
      * Backward through the teacher-forced steps given the gradient of the features {@code [T*B, H+D+E]}:
      * accumulates the decoder's and attention's parameter gradients, the attention memory gradients, and returns
      * the gradient of the initial states ({@code dh}, {@code dc} per layer) and of the embeddings.
+     * {@code dScores}, when not null, holds per step an extra gradient of the attention scores ({@code [B*S]}
+     * batch-major, or null for none), from a loss on the attention weights themselves.
      */
     Gradients backward(Forward forward, Attention.Memory memory, Attention.MemoryGrads memoryGrads, INDArray emb,
-                       INDArray dFeatures, int batch) {
+                       INDArray dFeatures, int batch, double[][] dScores) {
         int h = config.hiddenSize(), d = config.encoderOutputSize(), e = config.embeddingSize(), layers = config.layers();
         var type = dFeatures.dataType();
         int steps = forward.steps().length;
@@ -222,7 +224,8 @@ final class Decoder {
                     INDArray dCtx = step(dFeatures, i, batch, h, (long) h + d).dup();
                     Blas.gemm(g.dxp(), wCtx, dCtx, false, true, 1.0, 1.0);
                     Blas.gemm(st.attention().context(), g.dxp(), params.grad("decoder.l0.Wctx"), true, false, 1.0, 1.0);
-                    dh[layers - 1].addi(attention.backward(memory, st.attention(), st.query(), dCtx, memoryGrads));
+                    dh[layers - 1].addi(attention.backward(memory, st.attention(), st.query(), dCtx, memoryGrads,
+                            dScores == null ? null : dScores[i]));
                 }
             }
         }

@@ -22,10 +22,23 @@ import java.util.List;
  */
 public final class Seq2SeqModel {
 
-    /** Sum of token losses and the number of tokens it covers. */
-    public record Loss(double sum, int tokens) {
+    /**
+     * Sum of token losses and the number of tokens it covers, and the weighted guided-alignment loss summed over
+     * guided target positions (zero without an {@link AttentionGuide}); the objective is their sum.
+     */
+    public record Loss(double sum, int tokens, double alignmentSum) {
+        public Loss(double sum, int tokens) {
+            this(sum, tokens, 0);
+        }
+
+        /** Mean token cross-entropy. */
         public double mean() {
             return sum / tokens;
+        }
+
+        /** What the gradient descends: the token loss plus the weighted alignment loss. */
+        public double objective() {
+            return sum + alignmentSum;
         }
     }
 
@@ -98,20 +111,28 @@ public final class Seq2SeqModel {
      * @param normaliser     what to divide the summed loss by for the gradient (usually the token count)
      */
     public Loss forwardBackward(Batch batch, DropoutMasks dropout, double labelSmoothing, double normaliser) {
-        return run(batch, dropout, labelSmoothing, normaliser, true);
+        return run(batch, dropout, labelSmoothing, normaliser, null, true);
+    }
+
+    /**
+     * {@link #forwardBackward(Batch, DropoutMasks, double, double)} with guided alignment: the objective adds the
+     * guide's weighted attention loss (null guide: none), divided by the same normaliser.
+     */
+    public Loss forwardBackward(Batch batch, DropoutMasks dropout, double labelSmoothing, double normaliser, AttentionGuide guide) {
+        return run(batch, dropout, labelSmoothing, normaliser, guide, true);
     }
 
     /** Summed cross-entropy (no smoothing, no dropout) over real target tokens: for validation. */
     public Loss loss(Batch batch) {
-        return run(batch, null, 0.0, 1.0, false);
+        return run(batch, null, 0.0, 1.0, null, false);
     }
 
     /** Forward pass only, with dropout and smoothing as in training: for gradient checks. */
-    Loss trainingLoss(Batch batch, DropoutMasks dropout, double labelSmoothing) {
-        return run(batch, dropout, labelSmoothing, 1.0, false);
+    Loss trainingLoss(Batch batch, DropoutMasks dropout, double labelSmoothing, AttentionGuide guide) {
+        return run(batch, dropout, labelSmoothing, 1.0, guide, false);
     }
 
-    private Loss run(Batch batch, DropoutMasks dropout, double smoothing, double normaliser, boolean train) {
+    private Loss run(Batch batch, DropoutMasks dropout, double smoothing, double normaliser, AttentionGuide guide, boolean train) {
         DataType type = params.dataType();
         int b = batch.size(), s = batch.sourceWidth(), t = batch.targetWidth();
         int h = config.hiddenSize();
@@ -127,7 +148,17 @@ public final class Seq2SeqModel {
         INDArray emb = decoder.embed(targetIds);
         INDArray embDrop = drop ? dropout.timeMajor(type, DropoutMasks.Site.DECODER_EMBEDDING, 0, sentences, t, config.embeddingSize()) : null;
         if (embDrop != null) emb.muli(embDrop);
-        Decoder.Forward steps = decoder.teacherForced(memory, initial, emb, t, b, masks, sentences, train);
+        Decoder.Forward steps = decoder.teacherForced(memory, initial, emb, t, b, masks, sentences, train || guide != null);
+        double[][] references = guide == null ? null : guide.references(batch);
+        double[][] alphas = guide == null ? null : new double[t][];
+        double alignmentSum = 0;
+        if (guide != null) {
+            for (int i = 0; i < t; i++) {
+                if (references[i] == null) continue;
+                alphas[i] = steps.steps()[i].attention().alpha().dup('c').data().asDouble();
+                alignmentSum += guide.weight() * AttentionGuide.crossEntropy(references[i], alphas[i]);
+            }
+        }
 
         // Output layer over real target positions only.
         int[] rows = realPositions(batch.targetLengths(), t);
@@ -139,21 +170,28 @@ public final class Seq2SeqModel {
         INDArray preDrop = drop ? dropout.selectedRows(type, DropoutMasks.Site.OUTPUT, 0, sentences, rows, h) : null;
         INDArray preOut = preDrop == null ? pre : pre.mul(preDrop);
         SoftmaxCrossEntropy.Result loss = SoftmaxCrossEntropy.forward(decoder.logits(preOut), gold, smoothing);
-        if (!train) return new Loss(loss.lossSum(), rows.length);
+        if (!train) return new Loss(loss.lossSum(), rows.length, alignmentSum);
 
         // ---- backward, the gradient scaled by 1/normaliser
         INDArray dLogits = SoftmaxCrossEntropy.gradientInPlace(loss.probabilities(), gold, smoothing);
         INDArray dFeats = Nd4j.zeros(type, steps.features().size(0), steps.features().size(1));
         Tensors.scatterAddRows(dFeats, rows, decoder.outputBackward(f, pre, preOut, preDrop, dLogits, 1.0 / normaliser));
         Attention.MemoryGrads memoryGrads = new Attention.MemoryGrads(memory, config.attention());
-        Decoder.Gradients dDecoder = decoder.backward(steps, memory, memoryGrads, emb, dFeats, b);
+        double[][] dScores = null;
+        if (guide != null) {
+            dScores = new double[t][];
+            for (int i = 0; i < t; i++) {
+                if (references[i] != null) dScores[i] = AttentionGuide.scoreGradient(references[i], alphas[i], b, s, guide.weight() / normaliser);
+            }
+        }
+        Decoder.Gradients dDecoder = decoder.backward(steps, memory, memoryGrads, emb, dFeats, b, dScores);
         INDArray dEmb = dDecoder.dEmbeddings();
         if (embDrop != null) dEmb.muli(embDrop);
         Tensors.scatterAddRows(params.grad("decoder.embedding"), targetIds, dEmb);
 
         RecurrentCell.State[] dFinal = decoder.bridgeBackward(enc.finalStates(), initial, dDecoder.dh(), dDecoder.dc());
         encoder.backward(enc.trace(), decoder.attention().finishBackward(memory, memoryGrads), dFinal);
-        return new Loss(loss.lossSum(), rows.length);
+        return new Loss(loss.lossSum(), rows.length, alignmentSum);
     }
 
     private static int[] realPositions(int[] lengths, int steps) {

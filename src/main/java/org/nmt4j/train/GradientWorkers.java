@@ -35,6 +35,7 @@ public final class GradientWorkers implements AutoCloseable, RangeRunner {
     private final Seq2SeqModel model;
     private final Seq2SeqModel[] replicas;
     private final ExecutorService pool;
+    private org.nmt4j.model.AttentionGuide guide;
 
     /** {@code threads} workers (the calling thread and {@code threads - 1} of their own) for {@code model}. */
     public GradientWorkers(Seq2SeqModel model, int threads) {
@@ -46,6 +47,12 @@ public final class GradientWorkers implements AutoCloseable, RangeRunner {
             replicas[k] = new Seq2SeqModel(model.config(), model.parameters().withOwnGradients());
         }
         pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, NativeThreads.workerThreads("nmt4j-gradient-worker"));
+    }
+
+    /** Adds guided alignment's loss to every step (null: none). */
+    public GradientWorkers guide(org.nmt4j.model.AttentionGuide guide) {
+        this.guide = guide;
+        return this;
     }
 
     /** The default: one worker per available core. */
@@ -68,18 +75,19 @@ public final class GradientWorkers implements AutoCloseable, RangeRunner {
         for (int k = 1; k < shares.size(); k++) {
             Seq2SeqModel replica = replicas[k];
             Batch share = shares.get(k);
-            pending.add(pool.submit(() -> run(replica, share, dropoutSeed, labelSmoothing, normaliser)));
+            pending.add(pool.submit(() -> run(replica, share, dropoutSeed, labelSmoothing, normaliser, guide)));
         }
-        Seq2SeqModel.Loss first = run(model, shares.get(0), dropoutSeed, labelSmoothing, normaliser);
-        double sum = first.sum();
+        Seq2SeqModel.Loss first = run(model, shares.get(0), dropoutSeed, labelSmoothing, normaliser, guide);
+        double sum = first.sum(), alignment = first.alignmentSum();
         int tokens = first.tokens();
         for (Future<Seq2SeqModel.Loss> f : pending) {
             Seq2SeqModel.Loss loss = await(f);
             sum += loss.sum();
+            alignment += loss.alignmentSum();
             tokens += loss.tokens();
         }
         if (shares.size() > 1) sumGradients(shares.size());
-        return new Seq2SeqModel.Loss(sum, tokens);
+        return new Seq2SeqModel.Loss(sum, tokens, alignment);
     }
 
     /** Adds the first {@code used} replicas' gradients into the model's, each worker a range of them. */
@@ -109,10 +117,11 @@ public final class GradientWorkers implements AutoCloseable, RangeRunner {
         return total;
     }
 
-    private static Seq2SeqModel.Loss run(Seq2SeqModel replica, Batch share, long seed, double smoothing, double normaliser) {
+    private static Seq2SeqModel.Loss run(Seq2SeqModel replica, Batch share, long seed, double smoothing, double normaliser,
+                                         org.nmt4j.model.AttentionGuide guide) {
         try (MemoryWorkspace ws = Workspaces.open("train")) {
             replica.parameters().zeroGradients();
-            return replica.forwardBackward(share, replica.dropoutMasks(seed), smoothing, normaliser);
+            return replica.forwardBackward(share, replica.dropoutMasks(seed), smoothing, normaliser, guide);
         }
     }
 

@@ -75,7 +75,10 @@ public final class ParameterAveraging implements StepEngine {
 
     /** An engine factory for {@link Trainer#engine}: {@code workers} averaged every {@code averageEvery} steps. */
     public static StepEngine.Factory factory(Workers workers, int averageEvery) {
-        return (model, config, threads) -> new ParameterAveraging(model, config, workers, averageEvery);
+        return (model, config, threads, guide) -> {
+            if (guide != null) throw new IllegalArgumentException("guided alignment is not supported with parameter averaging yet");
+            return new ParameterAveraging(model, config, workers, averageEvery);
+        };
     }
 
     @Override

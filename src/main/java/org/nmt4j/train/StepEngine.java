@@ -31,14 +31,15 @@ public interface StepEngine extends AutoCloseable {
     @Override
     void close();
 
-    /** Builds the engine for a model and its config. */
+    /** Builds the engine for a model and its config, with guided alignment's guide (null: none). */
     interface Factory {
-        StepEngine create(org.nmt4j.model.Seq2SeqModel model, TrainingConfig config, int threads);
+        StepEngine create(org.nmt4j.model.Seq2SeqModel model, TrainingConfig config, int threads,
+                          org.nmt4j.model.AttentionGuide guide);
     }
 
     /** One batch per call on this process's worker threads: the default. */
-    Factory LOCAL = (model, config, threads) -> new StepEngine() {
-        private final GradientWorkers workers = new GradientWorkers(model, threads);
+    Factory LOCAL = (model, config, threads, guide) -> new StepEngine() {
+        private final GradientWorkers workers = new GradientWorkers(model, threads).guide(guide);
 
         @Override
         public Taken train(List<Batch> batches, int from, long stepsDone, AdamOptimizer adam) {

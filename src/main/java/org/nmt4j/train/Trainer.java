@@ -61,6 +61,7 @@ public final class Trainer {
     /** How the log names a validation that ends a run before its epoch does. */
     private String stoppedBecause = "STOPPED";
     private StepEngine.Factory engines = StepEngine.LOCAL;
+    private org.nmt4j.model.AttentionGuide guide;
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
                    ValidationBleu bleu, PrintStream log, boolean progressBar) {
@@ -88,6 +89,12 @@ public final class Trainer {
      */
     public Trainer trainingEpochs(IntFunction<EncodedCorpus> corpusOfEpoch) {
         this.trainingEpochs = corpusOfEpoch;
+        return this;
+    }
+
+    /** Guided alignment: adds the guide's attention loss to every step (null, the default: none). */
+    public Trainer guide(org.nmt4j.model.AttentionGuide guide) {
+        this.guide = guide;
         return this;
     }
 
@@ -145,7 +152,7 @@ public final class Trainer {
         // A resume starts from a checkpoint, which a validation of that very step wrote.
         long validatedAt = resume == null ? -1 : state.step();
         int epoch = state.epoch();
-        try (StepEngine engine = engines.create(model, config, threads)) {
+        try (StepEngine engine = engines.create(model, config, threads, guide)) {
             while (!stop && epoch < config.epochs()) {
                 List<Batch> batches = (trainingEpochs == null ? batcher : new Batcher(trainingEpochs.apply(epoch), batching))
                         .epoch(epoch);

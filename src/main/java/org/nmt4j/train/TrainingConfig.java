@@ -38,14 +38,28 @@ public record TrainingConfig(
         // subwords (BPE after the word tokenizer): 0 merges means a word-level model
         int bpeMerges, boolean bpeJoint, double bpeDropout,
         // whether the encoder reads a </s> after each source sentence (false: the source ends at its last token)
-        boolean sourceEndToken) {
+        boolean sourceEndToken,
+        // guided alignment: weight of the attention loss toward statistical alignments (0 = off)
+        double guidedAlignment,
+        // a trained model directory to start from (its weights, vocabularies and subwords), or null: a fresh model
+        String initFrom) {
 
     /**
      * Settings added after the first model directories were written, with the values that mean "as before"; a
      * stored config.yaml without them still loads (see {@link #addMissingOptionalSettings}).
      */
-    public static final Map<String, Object> OPTIONAL_SETTINGS = Map.of("bpeMerges", 0, "bpeJoint", true, "bpeDropout", 0.0,
-            "sourceEndToken", true);
+    public static final Map<String, Object> OPTIONAL_SETTINGS = optionalSettings();
+
+    private static Map<String, Object> optionalSettings() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("bpeMerges", 0);
+        m.put("bpeJoint", true);
+        m.put("bpeDropout", 0.0);
+        m.put("sourceEndToken", true);
+        m.put("guidedAlignment", 0.0);
+        m.put("initFrom", null);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /** A word-level run (no subwords): the settings every config had before subwords. */
     public TrainingConfig(String name, String sourceLanguage, String targetLanguage,
@@ -61,7 +75,7 @@ public record TrainingConfig(
         this(name, sourceLanguage, targetLanguage, trainTsv, trainSource, trainTarget, validTsv, validSource, validTarget,
                 maxTokens, tokenizer, lowercase, minFreq, maxVocab, sourceVocab, targetVocab, cell, attention, embedding,
                 hidden, layers, bidirectional, dropout, tieEmbeddings, batchSize, learningRate, clipNorm, labelSmoothing,
-                epochs, maxMinutes, validateEvery, lrPatience, lrDecay, earlyStopping, bleuSample, seed, 0, true, 0.0, true);
+                epochs, maxMinutes, validateEvery, lrPatience, lrDecay, earlyStopping, bleuSample, seed, 0, true, 0.0, true, 0.0, null);
     }
 
     /** A run on subwords, reading a {@code </s>} after each source sentence as models always did. */
@@ -79,7 +93,7 @@ public record TrainingConfig(
                 maxTokens, tokenizer, lowercase, minFreq, maxVocab, sourceVocab, targetVocab, cell, attention, embedding,
                 hidden, layers, bidirectional, dropout, tieEmbeddings, batchSize, learningRate, clipNorm, labelSmoothing,
                 epochs, maxMinutes, validateEvery, lrPatience, lrDecay, earlyStopping, bleuSample, seed, bpeMerges, bpeJoint,
-                bpeDropout, true);
+                bpeDropout, true, 0.0, null);
     }
 
     /** Adds each missing {@link #OPTIONAL_SETTINGS} key with its default; true if any was missing. */
@@ -88,7 +102,8 @@ public record TrainingConfig(
         for (Map.Entry<String, Object> e : OPTIONAL_SETTINGS.entrySet()) {
             if (!config.has(e.getKey())) {
                 Object v = e.getValue();
-                if (v instanceof Integer i) config.put(e.getKey(), i);
+                if (v == null) config.putNull(e.getKey());
+                else if (v instanceof Integer i) config.put(e.getKey(), i);
                 else if (v instanceof Boolean b) config.put(e.getKey(), b);
                 else config.put(e.getKey(), (Double) v);
                 added = true;
@@ -111,7 +126,7 @@ public record TrainingConfig(
                 2, 0, null, null,
                 "lstm", "additive", 256, 256, 1, true, 0.3, false,
                 64, 1e-3, 1.0, 0.0, 12, 0, 0, 0, 0.5, 4, 200, 1234,
-                0, true, 0.0, true);
+                0, true, 0.0, true, 0.0, null);
     }
 
     /** Checks values and combinations, with messages that name the setting. */
@@ -136,6 +151,12 @@ public record TrainingConfig(
         if (bpeMerges < 0) throw new IllegalArgumentException("bpeMerges must be >= 0 (0 = no subwords)");
         if (bpeDropout < 0 || bpeDropout >= 1) throw new IllegalArgumentException("bpeDropout must be in [0, 1)");
         if (bpeDropout > 0 && bpeMerges == 0) throw new IllegalArgumentException("bpeDropout needs bpeMerges > 0");
+        if (!(guidedAlignment >= 0) || Double.isInfinite(guidedAlignment)) {
+            throw new IllegalArgumentException("guidedAlignment must be >= 0 (0 = off), got " + guidedAlignment);
+        }
+        if (guidedAlignment > 0 && bpeDropout > 0) {
+            throw new IllegalArgumentException("guidedAlignment needs a fixed segmentation: it cannot be combined with bpeDropout");
+        }
         CellType.parse(cell);
         AttentionType.parse(attention);
         modelConfig(10, 10); // architecture checks (e.g. dot attention sizes)

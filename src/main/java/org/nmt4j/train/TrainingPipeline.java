@@ -105,7 +105,8 @@ public final class TrainingPipeline {
         log.println(valid.summary().describe());
         if (valid.pairs().isEmpty()) throw new IOException("the validation corpus has no usable pairs");
 
-        Subwords subwords = !config.subwords() ? Subwords.NONE
+        TrainedModel start = resume || config.initFrom() == null ? null : startingPoint(config, log);
+        Subwords subwords = start != null ? start.subwords() : !config.subwords() ? Subwords.NONE
                 : resume ? Subwords.load(dir, config.bpeJoint()) : learnSubwords(config, train.pairs(), srcWords, tgtWords, log);
         Tokenizer srcTok = subwords.sourceTokenizer(srcWords);
         Tokenizer tgtTok = subwords.targetTokenizer(tgtWords);
@@ -118,6 +119,9 @@ public final class TrainingPipeline {
         if (resume) {
             srcVocab = Vocabulary.load(dir.resolve(ModelDirectory.SOURCE_VOCAB));
             tgtVocab = Vocabulary.load(dir.resolve(ModelDirectory.TARGET_VOCAB));
+        } else if (start != null) {
+            srcVocab = start.sourceVocabulary();
+            tgtVocab = start.targetVocabulary();
         } else {
             srcVocab = vocabulary(config.sourceVocab(), train.pairs(), SentencePair::source, srcTok, srcDrop, config,
                     where, config.sourceLanguage(), log);
@@ -142,6 +146,7 @@ public final class TrainingPipeline {
             Files.createDirectories(dir);
             checkpoints.deleteAll();
             model = Seq2SeqModel.initialise(config.modelConfig(srcVocab.size(), tgtVocab.size()), Trainer.trainingType(), config.seed());
+            if (start != null) model.parameters().flatValues().assign(start.model().parameters().flatValues());
             ModelDirectory.writeConfig(dir, config);
             subwords.save(dir);
             srcVocab.save(dir.resolve(ModelDirectory.SOURCE_VOCAB));
@@ -156,6 +161,9 @@ public final class TrainingPipeline {
         }
         Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads)
                 .files(files).listener(listener).engine(engines);
+        if (config.guidedAlignment() > 0) {
+            trainer.guide(GuidedAlignmentLinks.build(trainIds, endToken, config.guidedAlignment(), log));
+        }
         listener.started(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords),
                 from == null ? 0 : from.state().step());
         if (config.bpeDropout() > 0) {
@@ -192,6 +200,41 @@ public final class TrainingPipeline {
      * {@code n} items spread evenly over the list (all of them when it is shorter). Corpora are often sorted,
      * e.g. Tatoeba by sentence length, so the first {@code n} would be a biased sample.
      */
+    /**
+     * The model a run with {@code initFrom} starts from, checked to be the same network over the same tokens: the
+     * architecture, tokenizer, subword and {@code </s>} settings must equal the config's (the vocabularies are its).
+     */
+    static TrainedModel startingPoint(TrainingConfig config, PrintStream log) throws IOException {
+        Path from = Path.of(config.initFrom());
+        TrainedModel start = ModelDirectory.load(from, ModelDirectory.WEIGHTS, Trainer.trainingType());
+        TrainingConfig s = start.config();
+        Map<String, Object[]> settings = new LinkedHashMap<>();
+        settings.put("sourceLanguage", new Object[]{s.sourceLanguage(), config.sourceLanguage()});
+        settings.put("targetLanguage", new Object[]{s.targetLanguage(), config.targetLanguage()});
+        settings.put("tokenizer", new Object[]{s.tokenizer(), config.tokenizer()});
+        settings.put("lowercase", new Object[]{s.lowercase(), config.lowercase()});
+        settings.put("bpeMerges", new Object[]{s.bpeMerges(), config.bpeMerges()});
+        settings.put("bpeJoint", new Object[]{s.bpeJoint() || s.bpeMerges() == 0, config.bpeJoint() || config.bpeMerges() == 0});
+        settings.put("sourceEndToken", new Object[]{s.sourceEndToken(), config.sourceEndToken()});
+        settings.put("cell", new Object[]{s.cell(), config.cell()});
+        settings.put("attention", new Object[]{s.attention(), config.attention()});
+        settings.put("embedding", new Object[]{s.embedding(), config.embedding()});
+        settings.put("hidden", new Object[]{s.hidden(), config.hidden()});
+        settings.put("layers", new Object[]{s.layers(), config.layers()});
+        settings.put("bidirectional", new Object[]{s.bidirectional(), config.bidirectional()});
+        settings.put("tieEmbeddings", new Object[]{s.tieEmbeddings(), config.tieEmbeddings()});
+        for (Map.Entry<String, Object[]> e : settings.entrySet()) {
+            if (!String.valueOf(e.getValue()[0]).equals(String.valueOf(e.getValue()[1]))) {
+                throw new IllegalArgumentException("initFrom " + from + " has " + e.getKey() + " " + e.getValue()[0]
+                        + " but this run asks for " + e.getValue()[1] + "; a run that starts from a model keeps its "
+                        + "architecture and tokens");
+            }
+        }
+        log.printf("starting from %s (%,d parameters, vocabularies %d / %d; fresh optimizer)%n", from,
+                start.model().parameters().count(), start.sourceVocabulary().size(), start.targetVocabulary().size());
+        return start;
+    }
+
     static <T> List<T> evenlySpaced(List<T> items, int n) {
         if (n >= items.size()) return items;
         List<T> out = new ArrayList<>(n);

@@ -54,7 +54,7 @@ class SourceEndTokenTest {
                 "word", false, 1, 0, null, null,
                 "gru", "additive", 32, 32, 1, true, 0.1, false,
                 32, 3e-3, 1.0, 0.0, 2, 0, 0, 0, 0.5, 0, 0, 7,
-                40, true, 0.0, false);
+                40, true, 0.0, false, 0.0, null);
         TrainingPipeline.run(config, new TrainingPipeline.Locations(dir.resolve("models"), dir.resolve("vocab")),
                 false, false, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, 1);
         model = dir.resolve("models/noeos");

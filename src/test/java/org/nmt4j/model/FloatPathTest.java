@@ -38,16 +38,32 @@ class FloatPathTest {
     @MethodSource("configurations")
     void floatStepMatchesTheDoubleReference(CellType cell, AttentionType attention, boolean bi, int layers) {
         ModelConfig config = new ModelConfig(30, 25, cell, attention, 12, 16, layers, bi, layers == 2 ? 0.2 : 0.0, false);
+        assertFloatMatchesReference(config, layers == 2 ? 0.1 : 0.0, null);
+    }
+
+    /** The heap path's attention backward takes the guided-alignment score gradient as the ND4J path does. */
+    @ParameterizedTest(name = "guided alignment, {0}")
+    @org.junit.jupiter.params.provider.EnumSource(AttentionType.class)
+    void guidedAlignmentMatchesTheDoubleReference(AttentionType attention) {
+        int[][] links = new int[14][];
+        java.util.Arrays.fill(links, new int[0]);
+        links[10] = new int[]{0, 0, 1, 1, 2, 2, 2, 3, 4, 5};
+        links[12] = new int[]{1, 0, 3, 1};
+        links[13] = new int[]{0, 3, 1, 2};
+        ModelConfig config = new ModelConfig(30, 25, CellType.LSTM, attention, 12, 16, 1, attention != AttentionType.DOT, 0.0, false);
+        assertFloatMatchesReference(config, 0.0, new AttentionGuide(links, 0.5));
+    }
+
+    private static void assertFloatMatchesReference(ModelConfig config, double smoothing, AttentionGuide guide) {
         Seq2SeqModel reference = Seq2SeqModel.initialise(config, DataType.DOUBLE, 5);
         Seq2SeqModel fast = new Seq2SeqModel(config, Seq2SeqModel.declare(config).build(DataType.FLOAT, 0));
         fast.parameters().flatValues().assign(reference.parameters().flatValues().castTo(DataType.FLOAT));
 
         Batch batch = batch();
-        double smoothing = layers == 2 ? 0.1 : 0.0;
         reference.parameters().zeroGradients();
         fast.parameters().zeroGradients();
-        double refLoss = reference.forwardBackward(batch, reference.dropoutMasks(9), smoothing, batch.targetTokens()).sum();
-        double fastLoss = fast.forwardBackward(batch, fast.dropoutMasks(9), smoothing, batch.targetTokens()).sum();
+        double refLoss = reference.forwardBackward(batch, reference.dropoutMasks(9), smoothing, batch.targetTokens(), guide).objective();
+        double fastLoss = fast.forwardBackward(batch, fast.dropoutMasks(9), smoothing, batch.targetTokens(), guide).objective();
         assertEquals(refLoss, fastLoss, 1e-5 * Math.abs(refLoss), "loss");
 
         // Tensor by tensor, relative to the tensor's own largest gradient, so that small tensors count too.

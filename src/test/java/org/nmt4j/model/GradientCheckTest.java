@@ -62,11 +62,35 @@ class GradientCheckTest {
         assertGradientsMatch(new ModelConfig(9, 8, cell, AttentionType.ADDITIVE, 4, 4, 1, true, 0.0, true), 0.0);
     }
 
+    /**
+     * Guided alignment: the attention cross-entropy's gradient flows through the scores into the attention, the
+     * decoder and the encoder. Row 0 has one or two links per step, row 1 is guided only at its first step, row 2 not
+     * at all; one link points past row 1's source length and must be ignored.
+     */
+    @ParameterizedTest(name = "guided alignment, {0} {1}")
+    @MethodSource("guidedConfigurations")
+    void guidedAlignmentGradientsMatch(CellType cell, AttentionType attention) {
+        int[][] links = {{0, 0, 1, 1, 1, 2, 2, 0, 3, 4}, {0, 1, 1, 4}, {}};
+        AttentionGuide guide = new AttentionGuide(links, 0.7);
+        assertGradientsMatch(new ModelConfig(9, 8, cell, attention, 3, 4, 1, attention != AttentionType.DOT, 0.0, false), 0.0, guide);
+    }
+
+    static Stream<Arguments> guidedConfigurations() {
+        List<Arguments> out = new ArrayList<>();
+        for (AttentionType att : AttentionType.values()) out.add(Arguments.of(CellType.LSTM, att));
+        out.add(Arguments.of(CellType.GRU, AttentionType.ADDITIVE));
+        return out.stream();
+    }
+
     static Stream<CellType> cells() {
         return Stream.of(CellType.values());
     }
 
     private static void assertGradientsMatch(ModelConfig config, double smoothing) {
+        assertGradientsMatch(config, smoothing, null);
+    }
+
+    private static void assertGradientsMatch(ModelConfig config, double smoothing, AttentionGuide guide) {
         Seq2SeqModel model = Seq2SeqModel.initialise(config, DataType.DOUBLE, 42);
         // Non-zero biases so that bias gradients are not trivially symmetric.
         SplittableRandom init = new SplittableRandom(7);
@@ -80,7 +104,8 @@ class GradientCheckTest {
         double norm = batch.targetTokens();
         Parameters p = model.parameters();
         p.zeroGradients();
-        model.forwardBackward(batch, model.dropoutMasks(3), smoothing, norm);
+        Seq2SeqModel.Loss loss = model.forwardBackward(batch, model.dropoutMasks(3), smoothing, norm, guide);
+        if (guide != null) assertTrue(loss.alignmentSum() > 0, "the guided loss is counted");
         INDArray analytic = p.flatGradients().dup();
 
         SplittableRandom pick = new SplittableRandom(11);
@@ -94,9 +119,9 @@ class GradientCheckTest {
                 long i = n <= ENTRIES_PER_TENSOR ? k : pick.nextLong(n);
                 double original = values.getDouble(i);
                 values.putScalar(i, original + EPS);
-                double plus = lossOf(model, batch, smoothing, norm);
+                double plus = lossOf(model, batch, smoothing, norm, guide);
                 values.putScalar(i, original - EPS);
-                double minus = lossOf(model, batch, smoothing, norm);
+                double minus = lossOf(model, batch, smoothing, norm, guide);
                 values.putScalar(i, original);
                 double numeric = (plus - minus) / (2 * EPS);
                 double exact = analytic.getDouble(offset + i);
@@ -110,7 +135,7 @@ class GradientCheckTest {
         assertTrue(failures.isEmpty(), config + ": " + failures);
     }
 
-    private static double lossOf(Seq2SeqModel model, Batch batch, double smoothing, double norm) {
-        return model.trainingLoss(batch, model.dropoutMasks(3), smoothing).sum() / norm;
+    private static double lossOf(Seq2SeqModel model, Batch batch, double smoothing, double norm, AttentionGuide guide) {
+        return model.trainingLoss(batch, model.dropoutMasks(3), smoothing, guide).objective() / norm;
     }
 }

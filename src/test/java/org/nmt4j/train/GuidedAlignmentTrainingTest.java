@@ -1,0 +1,112 @@
+package org.nmt4j.train;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.corpus.WordAlignment;
+import org.nmt4j.decode.AttentionLinks;
+import org.nmt4j.decode.ForcedAligner;
+import org.nmt4j.decode.ForcedAlignment;
+import org.nmt4j.eval.AlignmentScore;
+import org.nmt4j.eval.AlignmentScorer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Guided alignment and starting from a trained model, end to end on the bundled number-words corpus, whose gold
+ * alignments are known by construction: the same tiny model trained with and without the guide, scored against the
+ * validation split's gold links, and a run that starts from a model and adds the guide.
+ */
+class GuidedAlignmentTrainingTest {
+
+    private static final Path CORPUS = Path.of("corpora/numbers-de-en");
+    private static Path root;
+    private static String unguidedLog;
+    private static String guidedLog;
+
+    @BeforeAll
+    static void trainBothWays(@TempDir Path dir) throws IOException {
+        root = dir;
+        unguidedLog = train(config("plain", 0.0, null), false);
+        guidedLog = train(config("guided", 1.0, null), false);
+    }
+
+    static TrainingConfig config(String name, double guide, String initFrom) {
+        return new TrainingConfig(name, "de", "en", null,
+                CORPUS.resolve("train.de").toString(), CORPUS.resolve("train.en").toString(), null,
+                CORPUS.resolve("valid.de").toString(), CORPUS.resolve("valid.en").toString(), 80,
+                "word", false, 1, 0, null, null,
+                "gru", "additive", 32, 32, 1, true, 0.1, false,
+                32, 3e-3, 1.0, 0.0, 2, 0, 0, 0, 0.5, 0, 0, 7,
+                0, true, 0.0, true, guide, initFrom);
+    }
+
+    private static String train(TrainingConfig c, boolean resume) throws IOException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingPipeline.run(c, new TrainingPipeline.Locations(root.resolve("models"), null), resume, false, null,
+                new PrintStream(log, true, StandardCharsets.UTF_8), false, 1);
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    private static AlignmentScore argmaxScore(String model) throws IOException {
+        ForcedAligner aligner = new ForcedAligner(ModelDirectory.load(root.resolve("models").resolve(model)));
+        List<ForcedAlignment> forced = aligner.alignAll(Files.readAllLines(CORPUS.resolve("valid.de")),
+                Files.readAllLines(CORPUS.resolve("valid.en")), 32);
+        List<WordAlignment> links = new ArrayList<>();
+        for (ForcedAlignment a : forced) links.add(AttentionLinks.argmax().links(a));
+        return AlignmentScorer.score(AlignmentScorer.read(CORPUS.resolve("valid.align")), links);
+    }
+
+    @Test
+    void theGuideIsBuiltAndPullsAttentionTowardTheGoldLinks() throws IOException {
+        assertTrue(guidedLog.contains("guided alignment: IBM Model 2 links for"), guidedLog);
+        assertTrue(!unguidedLog.contains("guided alignment"), unguidedLog);
+        AlignmentScore plain = argmaxScore("plain"), guided = argmaxScore("guided");
+        System.out.println("unguided " + plain.summary() + "\nguided " + guided.summary());
+        assertTrue(guided.aer() < plain.aer() - 0.05, "AER guided " + guided.aer() + " vs unguided " + plain.aer());
+    }
+
+    @Test
+    void aRunStartsFromATrainedModelWithItsVocabularies() throws IOException {
+        String log = train(config("continued", 1.0, root.resolve("models/plain").toString()), false);
+        assertTrue(log.contains("starting from " + root.resolve("models/plain")), log);
+        for (String file : new String[]{ModelDirectory.SOURCE_VOCAB, ModelDirectory.TARGET_VOCAB}) {
+            assertArrayEquals(Files.readAllBytes(root.resolve("models/plain").resolve(file)),
+                    Files.readAllBytes(root.resolve("models/continued").resolve(file)), file);
+        }
+        assertTrue(Files.readString(root.resolve("models/continued").resolve(ModelDirectory.CONFIG)).contains("initFrom: "),
+                "the config records where the run started");
+    }
+
+    @Test
+    void aModelOfAnotherShapeIsRefusedByName() {
+        TrainingConfig c = config("bigger", 0.0, root.resolve("models/plain").toString());
+        TrainingConfig wider = new TrainingConfig(c.name(), c.sourceLanguage(), c.targetLanguage(), c.trainTsv(), c.trainSource(),
+                c.trainTarget(), c.validTsv(), c.validSource(), c.validTarget(), c.maxTokens(), c.tokenizer(), c.lowercase(),
+                c.minFreq(), c.maxVocab(), c.sourceVocab(), c.targetVocab(), c.cell(), c.attention(), c.embedding(), 48,
+                c.layers(), c.bidirectional(), c.dropout(), c.tieEmbeddings(), c.batchSize(), c.learningRate(), c.clipNorm(),
+                c.labelSmoothing(), c.epochs(), c.maxMinutes(), c.validateEvery(), c.lrPatience(), c.lrDecay(),
+                c.earlyStopping(), c.bleuSample(), c.seed(), c.bpeMerges(), c.bpeJoint(), c.bpeDropout(), c.sourceEndToken(),
+                c.guidedAlignment(), c.initFrom());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> train(wider, false));
+        assertTrue(e.getMessage().contains("hidden 32 but this run asks for 48"), e.getMessage());
+        assertTrue(!Files.exists(root.resolve("models/bigger/weights.bin")), "nothing half-written");
+    }
+
+    @Test
+    void guidedAlignmentIsValidated() {
+        TrainingConfig c = config("bad", -1, null);
+        assertThrows(IllegalArgumentException.class, c::validated);
+    }
+}
