@@ -72,6 +72,11 @@ public final class AlignCommand implements Callable<Integer> {
             description = "With --reverse-model: intersect or grow-diag.")
     String symmetrize;
 
+    @Option(names = "--subword-alignments", description = "With a subword model: keep the tokens, matrices and link positions in "
+            + "the subwords the model saw (default: merged into words, source pieces summed and target pieces averaged, "
+            + "so links count the word tokens a word-level gold file counts).")
+    boolean subwordLevel;
+
     @Option(names = "--stats", description = "Print attention sharpness on stderr: mean weight on the source </s> and "
             + "mean row entropy per target word, and the mean log-probability per target token.")
     boolean stats;
@@ -98,6 +103,10 @@ public final class AlignCommand implements Callable<Integer> {
             ForcedAligner reverse = reverseModel == null ? null : new ForcedAligner(ModelDirectory.load(reverseModel), maxTokens);
             List<ForcedAlignment> forward = aligner.alignAll(sources, targets, batch);
             List<ForcedAlignment> backward = reverse == null ? null : reverse.alignAll(targets, sources, batch);
+            if (!subwordLevel) {
+                forward = forward.stream().map(aligner::inWords).toList();
+                if (backward != null) backward = backward.stream().map(reverse::inWords).toList();
+            }
 
             boolean json = output != null || (links == null && !stats);
             if (json) {

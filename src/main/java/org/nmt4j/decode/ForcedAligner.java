@@ -56,6 +56,11 @@ public final class ForcedAligner {
         return maxTokens;
     }
 
+    /** An alignment of this aligner's in words: merged for a subword model ({@link ForcedAlignment#wordLevel()}), as it is otherwise. */
+    public ForcedAlignment inWords(ForcedAlignment alignment) {
+        return model.subwords().enabled() ? alignment.wordLevel() : alignment;
+    }
+
     /**
      * Aligns one pair.
      *

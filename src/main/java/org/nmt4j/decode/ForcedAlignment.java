@@ -1,5 +1,7 @@
 package org.nmt4j.decode;
 
+import org.nmt4j.subword.WordLevelAttention;
+
 import java.util.List;
 
 /**
@@ -19,6 +21,22 @@ import java.util.List;
 public record ForcedAlignment(List<String> sourceTokens, List<String> targetTokens, float[][] attention,
                               double[] probabilities, double logProb, boolean[] unknownSource,
                               boolean[] unknownTarget, boolean truncated) {
+
+    /**
+     * The same alignment in words, for a subword model: source pieces of a word summed, target pieces averaged (as
+     * {@link WordLevelAttention} merges a translation's), a word's probability the product of its pieces', a word
+     * unknown when any piece is. For a word-level model the result equals this alignment.
+     */
+    public ForcedAlignment wordLevel() {
+        WordLevelAttention.Merged m = WordLevelAttention.merge(sourceTokens, targetTokens, attention);
+        int[] rowOf = org.nmt4j.subword.SubwordJoiner.wordIndex(targetTokens, WordLevelAttention.STANDALONE);
+        double[] wordProbabilities = new double[m.targetWords().size()];
+        java.util.Arrays.fill(wordProbabilities, 1.0);
+        for (int i = 0; i < probabilities.length; i++) wordProbabilities[rowOf[i]] *= probabilities[i];
+        return new ForcedAlignment(m.sourceWords(), m.targetWords(), m.alignment(), wordProbabilities, logProb,
+                WordLevelAttention.mergeFlags(sourceTokens.subList(0, sourceTokens.size() - 1), unknownSource),
+                WordLevelAttention.mergeFlags(targetTokens.subList(0, targetTokens.size() - 1), unknownTarget), truncated);
+    }
 
     /** Source words, {@code </s>} not counted. */
     public int sourceWords() {

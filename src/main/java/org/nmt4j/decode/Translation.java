@@ -1,6 +1,6 @@
 package org.nmt4j.decode;
 
-import org.nmt4j.subword.WordAlignment;
+import org.nmt4j.subword.WordLevelAttention;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public record Translation(String source, List<String> sourceTokens, Hypothesis b
     }
 
     /**
-     * The same translation in words: subword tokens joined, and each alignment merged as {@link WordAlignment}
+     * The same translation in words: subword tokens joined, and each alignment merged as {@link WordLevelAttention}
      * says (source subwords of a word summed, target subwords of a word averaged), a word flagged as replaced when
      * any of its pieces was. A word-level translation is returned as it is.
      */
@@ -39,17 +39,17 @@ public record Translation(String source, List<String> sourceTokens, Hypothesis b
             if (h == best) bestWords = w;
         }
         if (bestWords == null) bestWords = words(best);
-        return new Translation(source, WordAlignment.words(sourceTokens), bestWords, List.copyOf(hyps), truncated, false);
+        return new Translation(source, WordLevelAttention.words(sourceTokens), bestWords, List.copyOf(hyps), truncated, false);
     }
 
     private Hypothesis words(Hypothesis h) {
         List<String> rows = new ArrayList<>(h.tokens());
         boolean eosRow = h.alignment().length == rows.size() + 1;
         if (eosRow) rows.add(org.nmt4j.vocab.Vocabulary.EOS);
-        WordAlignment.Merged m = WordAlignment.merge(sourceTokens, rows, h.alignment());
+        WordLevelAttention.Merged m = WordLevelAttention.merge(sourceTokens, rows, h.alignment());
         List<String> words = m.targetWords();
         if (eosRow) words = words.subList(0, words.size() - 1);
-        boolean[] flags = WordAlignment.mergeFlags(h.tokens(), h.replaced() == null ? new boolean[0] : h.replaced());
+        boolean[] flags = WordLevelAttention.mergeFlags(h.tokens(), h.replaced() == null ? new boolean[0] : h.replaced());
         return new Hypothesis(List.copyOf(words), h.text(), h.score(), h.logProb(), m.alignment(), flags);
     }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
  * @param source source sentence, not blank after normalisation and at most {@code maxChars} code points
  * @param target a translation of it, under the same limits
  */
-public record AlignRequest(String model, String source, String target) {
+public record AlignRequest(String model, String source, String target, TranslateRequest.Granularity granularity) {
 
-    private static final Set<String> FIELDS = Set.of("model", "source", "target");
+    private static final Set<String> FIELDS = Set.of("model", "source", "target", "granularity");
     private static final TextNormalizer NORMALIZER = new TextNormalizer("NFC");
 
     /**
@@ -36,7 +36,9 @@ public record AlignRequest(String model, String source, String target) {
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) throw ApiException.badRequest("unknown field '" + name + "'; expected model, source, target");
+            if (!FIELDS.contains(name)) {
+                throw ApiException.badRequest("unknown field '" + name + "'; expected model, source, target, granularity");
+            }
         }
         String source = text(root, "source", config);
         String target = text(root, "target", config);
@@ -46,7 +48,15 @@ public record AlignRequest(String model, String source, String target) {
             if (!modelNode.isTextual()) throw ApiException.badRequest("'model' must be a string");
             model = modelNode.asText().isBlank() ? null : modelNode.asText();
         }
-        return new AlignRequest(model, source, target);
+        TranslateRequest.Granularity granularity = TranslateRequest.Granularity.WORD;
+        JsonNode g = root.get("granularity");
+        if (g != null && !g.isNull()) {
+            if (g.isTextual() && g.asText().equals("subword")) granularity = TranslateRequest.Granularity.SUBWORD;
+            else if (!(g.isTextual() && g.asText().equals("word"))) {
+                throw ApiException.badRequest("'granularity' must be \"word\" or \"subword\", got " + g);
+            }
+        }
+        return new AlignRequest(model, source, target, granularity);
     }
 
     private static String text(JsonNode root, String name, ServerConfig config) {

@@ -2,7 +2,7 @@ package org.nmt4j.web;
 
 import org.nmt4j.decode.Hypothesis;
 import org.nmt4j.decode.Translation;
-import org.nmt4j.subword.WordAlignment;
+import org.nmt4j.subword.WordLevelAttention;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +86,7 @@ public record TranslateResponse(String translation, double score, List<String> s
                 : views.get(0);
         if (views.isEmpty()) views.add(best);
         boolean[] unknown = unknownSource == null || t == subwordLevel ? unknownSource
-                : WordAlignment.mergeFlags(subwordLevel.sourceTokens(), unknownSource);
+                : WordLevelAttention.mergeFlags(subwordLevel.sourceTokens(), unknownSource);
         return new TranslateResponse(best.translation(), best.score(), t.sourceTokens(), best.tgtTokens(),
                 best.alignment(), best.unkReplaced(), List.copyOf(views), t.truncated(), model, millis,
                 granularity == TranslateRequest.Granularity.WORD || !subwords ? "word" : "subword", subwords,

@@ -321,7 +321,8 @@ public final class TranslationServer implements AutoCloseable {
         long t0 = System.nanoTime();
         AlignRequest request = AlignRequest.parse(readBody(ctx), mapper, config);
         String model = usableModel(request.model());
-        answerFromWorker(ctx, () -> service.align(model, request.source(), request.target()),
+        boolean words = request.granularity() == TranslateRequest.Granularity.WORD;
+        answerFromWorker(ctx, () -> service.align(model, request.source(), request.target(), words),
                 alignment -> AlignResponse.of(alignment, model, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
     }
 

@@ -26,13 +26,14 @@ public interface TranslationService {
     Translation translate(String model, String text, DecodeOptions options);
 
     /**
-     * Forced decoding of a given pair with the named model (see {@link org.nmt4j.decode.ForcedAligner}).
+     * Forced decoding of a given pair with the named model (see {@link org.nmt4j.decode.ForcedAligner}), in words
+     * ({@code words}: a subword model's pieces merged, see {@link ForcedAlignment#wordLevel()}) or in the model's tokens.
      *
      * @throws UnknownModelException     if no model has that name (404)
      * @throws ModelUnavailableException if the model could not be loaded, or this service cannot align (503)
      * @throws IllegalArgumentException  if a side has no tokens (400, with its message)
      */
-    default ForcedAlignment align(String model, String source, String target) {
+    default ForcedAlignment align(String model, String source, String target, boolean words) {
         throw new ModelUnavailableException("this server cannot align sentence pairs");
     }
 

@@ -127,11 +127,12 @@ public final class TranslationServices {
         }
 
         @Override
-        public ForcedAlignment align(String model, String source, String target) {
+        public ForcedAlignment align(String model, String source, String target, boolean words) {
             Entry e = entries.get(model);
             ForcedAligner a = e == null ? null : e.aligner();
             if (a == null) throw missing(model);
-            return a.align(source, target);
+            ForcedAlignment f = a.align(source, target);
+            return words ? a.inWords(f) : f;
         }
 
         @Override

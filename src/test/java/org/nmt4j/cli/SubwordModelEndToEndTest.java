@@ -122,6 +122,35 @@ class SubwordModelEndToEndTest {
         assertEquals(sub.get("alignment").get(0).size(), subSource.size());
     }
 
+    /** {@code align} gives word-level tokens, matrices and link positions by default, the pieces with --subword-alignments. */
+    @Test
+    void alignGivesWordsUnlessAskedForSubwords() throws IOException {
+        Path src = Files.writeString(root.resolve("pair.de"), "drei hundert ein und zwanzig\n");
+        Path tgt = Files.writeString(root.resolve("pair.en"), "three hundred twenty-one\n");
+        Path words = root.resolve("align-words.jsonl"), pieces = root.resolve("align-pieces.jsonl");
+        Path links = root.resolve("align-words.links");
+        CliRun run = CliRun.of("align", "--model", model.toString(), "--src", src.toString(), "--tgt", tgt.toString(),
+                "--output", words.toString(), "--links", links.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, CliRun.of("align", "--model", model.toString(), "--src", src.toString(), "--tgt", tgt.toString(),
+                "--output", pieces.toString(), "--subword-alignments").exitCode());
+        JsonNode word = JSON.readTree(Files.readAllLines(words).get(0));
+        JsonNode sub = JSON.readTree(Files.readAllLines(pieces).get(0));
+        assertEquals(List.of("drei", "hundert", "ein", "und", "zwanzig", "</s>"), strings(word.get("source")));
+        assertEquals(List.of("three", "hundred", "twenty-one", "</s>"), strings(word.get("target")));
+        List<String> subSource = strings(sub.get("source")), subTarget = strings(sub.get("target"));
+        assertTrue(subSource.size() + subTarget.size() > 10, "the tiny model splits some word: " + subSource + subTarget);
+        // A word's probability is the product of its pieces': the pair's log-probability is the same either way.
+        double sumWords = 0, sumPieces = 0;
+        for (JsonNode p : word.get("probabilities")) sumWords += Math.log(p.asDouble());
+        for (JsonNode p : sub.get("probabilities")) sumPieces += Math.log(p.asDouble());
+        assertEquals(sumPieces, sumWords, 1e-6);
+        for (String link : Files.readString(links).trim().split(" ")) {
+            String[] st = link.split("-");
+            assertTrue(Integer.parseInt(st[0]) < 5 && Integer.parseInt(st[1]) < 3, "a word-level link: " + link);
+        }
+    }
+
     @Test
     void evaluateScoresJoinedWords() throws IOException {
         Path hyp = root.resolve("test.hyp");
@@ -172,6 +201,18 @@ class SubwordModelEndToEndTest {
             assertEquals(pieces.get("tgtTokens").size(), pieces.get("alignment").size());
             assertTrue(src.size() >= 6);
 
+            // Align a pair: words by default, the model's pieces when asked.
+            String pair = "\"source\": \"drei hundert ein und zwanzig\", \"target\": \"three hundred twenty-one\"";
+            JsonNode aligned = post(server, "/api/align", "{" + pair + "}");
+            assertEquals(List.of("drei", "hundert", "ein", "und", "zwanzig", "</s>"), strings(aligned.get("srcTokens")));
+            assertEquals(List.of("three", "hundred", "twenty-one", "</s>"), strings(aligned.get("tgtTokens")));
+            assertEquals(4, aligned.get("alignment").size());
+            assertEquals(4, aligned.get("probabilities").size());
+            JsonNode alignedPieces = post(server, "/api/align", "{" + pair + ", \"granularity\": \"subword\"}");
+            assertTrue(alignedPieces.get("srcTokens").size() > 6 || alignedPieces.get("tgtTokens").size() > 4,
+                    "the tiny model splits some word: " + alignedPieces);
+            assertEquals(aligned.get("logProb").asDouble(), alignedPieces.get("logProb").asDouble(), 1e-9);
+
             HttpResponse<String> bad = HttpClient.newHttpClient().send(request(server,
                     "{\"text\": \"drei\", \"granularity\": \"letters\"}"), HttpResponse.BodyHandlers.ofString());
             assertEquals(400, bad.statusCode());
@@ -185,7 +226,13 @@ class SubwordModelEndToEndTest {
     }
 
     private static JsonNode post(TranslationServer server, String body) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(request(server, body), HttpResponse.BodyHandlers.ofString());
+        return post(server, "/api/translate", body);
+    }
+
+    private static JsonNode post(TranslationServer server, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }

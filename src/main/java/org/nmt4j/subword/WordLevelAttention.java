@@ -12,7 +12,7 @@ import java.util.List;
  * equals summing the rows and renormalising; a word of three pieces counts as one word, not three. Tokens in
  * {@link #STANDALONE} ({@code </s>}) stay rows and columns of their own.
  */
-public final class WordAlignment {
+public final class WordLevelAttention {
 
     /** Tokens never merged with a neighbour. */
     public static final List<String> STANDALONE = List.of("</s>");
@@ -21,7 +21,7 @@ public final class WordAlignment {
     public record Merged(List<String> sourceWords, List<String> targetWords, float[][] alignment) {
     }
 
-    private WordAlignment() {
+    private WordLevelAttention() {
     }
 
     /**

@@ -17,7 +17,7 @@ class WordAlignmentTest {
                 {0.3f, 0.1f, 0.4f, 0.2f},   // iture
                 {0.25f, 0.25f, 0.25f, 0.25f}, // </s>
         };
-        WordAlignment.Merged m = WordAlignment.merge(List.of("lo@@", "west", "car", "</s>"),
+        WordLevelAttention.Merged m = WordLevelAttention.merge(List.of("lo@@", "west", "car", "</s>"),
                 List.of("vo@@", "iture", "</s>"), a);
         assertEquals(List.of("lowest", "car", "</s>"), m.sourceWords());
         assertEquals(List.of("voiture", "</s>"), m.targetWords());
@@ -34,15 +34,15 @@ class WordAlignmentTest {
     @Test
     void wordsWithoutPiecesStayAsTheyAre() {
         float[][] a = {{0.7f, 0.3f}};
-        WordAlignment.Merged m = WordAlignment.merge(List.of("cat", "</s>"), List.of("chat"), a);
+        WordLevelAttention.Merged m = WordLevelAttention.merge(List.of("cat", "</s>"), List.of("chat"), a);
         assertArrayEquals(a, m.alignment());
-        assertArrayEquals(new boolean[]{false, true}, WordAlignment.mergeFlags(List.of("vo@@", "iture", "X"),
+        assertArrayEquals(new boolean[]{false, true}, WordLevelAttention.mergeFlags(List.of("vo@@", "iture", "X"),
                 new boolean[]{false, false, true}));
     }
 
     @Test
     void refusesAMatrixOfTheWrongShape() {
-        assertThrows(IllegalArgumentException.class, () -> WordAlignment.merge(List.of("a"), List.of("b", "c"), new float[1][1]));
-        assertThrows(IllegalArgumentException.class, () -> WordAlignment.merge(List.of("a"), List.of("b"), new float[1][2]));
+        assertThrows(IllegalArgumentException.class, () -> WordLevelAttention.merge(List.of("a"), List.of("b", "c"), new float[1][1]));
+        assertThrows(IllegalArgumentException.class, () -> WordLevelAttention.merge(List.of("a"), List.of("b"), new float[1][2]));
     }
 }
