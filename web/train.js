@@ -78,6 +78,7 @@
     $('layers').value = d.layers;
     $('bidirectional').checked = d.bidirectional;
     $('bpe').value = d.bpeMerges;
+    $('guided').value = d.guidedAlignment;
     $('epochs').value = d.epochs;
     $('minutes').value = d.maxMinutes;
     var l = state.overview.limits;
@@ -195,6 +196,7 @@
       name: $('name').value.trim(), corpus: c.name, sourceLanguage: $('direction').value,
       cell: $('cell').value, attention: $('attention').value, embedding: +$('embedding').value, hidden: +$('hidden').value,
       layers: +$('layers').value, bidirectional: $('bidirectional').checked, bpeMerges: +$('bpe').value,
+      guidedAlignment: +$('guided').value,
       epochs: +$('epochs').value, maxMinutes: +$('minutes').value
     };
     var probe = $('probe').value.trim();

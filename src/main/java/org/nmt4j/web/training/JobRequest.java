@@ -16,19 +16,20 @@ import java.util.Map;
  * What the training page asks for: a model name, a corpus and its direction, and the settings a person chooses
  * (everything else takes the command line's defaults). Null fields take {@link #defaults()}.
  *
+ * @param guidedAlignment weight of guided alignment's attention loss (0 = off; see {@link TrainingConfig#guidedAlignment()})
  * @param probe a source sentence whose attention the page redraws at every validation (null: the corpus's first
  *              validation sentence)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record JobRequest(String name, String corpus, String sourceLanguage, String targetLanguage, String cell,
                          String attention, Integer embedding, Integer hidden, Integer layers, Boolean bidirectional,
-                         Integer bpeMerges, Integer epochs, Double maxMinutes, String probe) {
+                         Integer bpeMerges, Double guidedAlignment, Integer epochs, Double maxMinutes, String probe) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The page's defaults: a small bi-LSTM that trains in minutes on a few thousand pairs. */
     public static JobRequest defaults() {
-        return new JobRequest(null, null, null, null, "lstm", "additive", 128, 128, 1, true, 0, 10, 0.0, null);
+        return new JobRequest(null, null, null, null, "lstm", "additive", 128, 128, 1, true, 0, 0.0, 10, 0.0, null);
     }
 
     /** This request with every null setting taken from {@link #defaults()}. */
@@ -36,19 +37,19 @@ public record JobRequest(String name, String corpus, String sourceLanguage, Stri
         JobRequest d = defaults();
         return new JobRequest(name, corpus, sourceLanguage, targetLanguage, or(cell, d.cell), or(attention, d.attention),
                 or(embedding, d.embedding), or(hidden, d.hidden), or(layers, d.layers), or(bidirectional, d.bidirectional),
-                or(bpeMerges, d.bpeMerges), or(epochs, d.epochs), or(maxMinutes, d.maxMinutes), probe);
+                or(bpeMerges, d.bpeMerges), or(guidedAlignment, d.guidedAlignment), or(epochs, d.epochs), or(maxMinutes, d.maxMinutes), probe);
     }
 
     /** This request under another model name (an estimate needs none from the user). */
     JobRequest withName(String other) {
         return new JobRequest(other, corpus, sourceLanguage, targetLanguage, cell, attention, embedding, hidden, layers,
-                bidirectional, bpeMerges, epochs, maxMinutes, probe);
+                bidirectional, bpeMerges, guidedAlignment, epochs, maxMinutes, probe);
     }
 
     /** This request with the target language the corpus gives (requests may leave it out). */
     JobRequest withTarget(String target) {
         return new JobRequest(name, corpus, sourceLanguage, target, cell, attention, embedding, hidden, layers,
-                bidirectional, bpeMerges, epochs, maxMinutes, probe);
+                bidirectional, bpeMerges, guidedAlignment, epochs, maxMinutes, probe);
     }
 
     /**
@@ -77,6 +78,9 @@ public record JobRequest(String name, String corpus, String sourceLanguage, Stri
         within("layers", r.layers, 1, limits.maxLayers());
         within("epochs", r.epochs, 1, limits.maxEpochs());
         within("bpeMerges", r.bpeMerges, 0, limits.maxBpeMerges());
+        if (!(r.guidedAlignment >= 0 && r.guidedAlignment <= 5)) {
+            throw new ApiException(400, "guidedAlignment must be in 0..5 (0 = off), got " + r.guidedAlignment);
+        }
         if (!(r.maxMinutes >= 0 && r.maxMinutes <= limits.maxMinutes())) {
             throw new ApiException(400, "maxMinutes must be in 0.." + limits.maxMinutes() + " (0 = no limit), got " + r.maxMinutes);
         }
@@ -99,6 +103,7 @@ public record JobRequest(String name, String corpus, String sourceLanguage, Stri
         values.put("layers", r.layers);
         values.put("bidirectional", r.bidirectional);
         values.put("bpeMerges", r.bpeMerges);
+        values.put("guidedAlignment", r.guidedAlignment);
         values.put("epochs", r.epochs);
         values.put("maxMinutes", r.maxMinutes);
         values.put("tieEmbeddings", r.embedding.equals(r.hidden));   // tying needs equal sizes

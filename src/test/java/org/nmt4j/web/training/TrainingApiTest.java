@@ -158,7 +158,7 @@ class TrainingApiTest {
         post("/api/training/corpora", upload("nums", "de", "en", corpusTsv), 201);
         get("/api/training/jobs/tiny/events", 404);   // no such job yet
 
-        JsonNode job = post("/api/training/jobs", tinyJob("tiny", 4), 201);
+        JsonNode job = post("/api/training/jobs", tinyJob("tiny", 4).put("guidedAlignment", 0.5), 201);
         assertEquals("QUEUED", job.get("status").asText());
         Events live = events("tiny");
         assertEquals("snapshot", live.next(Set.of("snapshot")).type);
@@ -172,6 +172,8 @@ class TrainingApiTest {
         // Every epoch ends in a validation; on a small corpus there are more in between (every 10 steps here).
         assertTrue(done.get("validations").size() >= 4, "a validation per epoch at least: " + done.get("validations").size());
         assertEquals("tiny", done.get("model").asText());
+        assertTrue(Files.readString(root.resolve("models/tiny/config.yaml")).contains("guidedAlignment: 0.5"),
+                "the page's guided alignment setting reaches the run");
 
         JsonNode models = get("/api/models", 200);
         assertEquals("tiny", models.get("models").get(0).get("name").asText(), "installed without a restart");
@@ -234,6 +236,7 @@ class TrainingApiTest {
         assertTrue(error(tinyJob("big", 1).put("hidden", 4096)).contains("hidden"));
         assertTrue(error(tinyJob("deep", 1).put("layers", 9)).contains("layers"));
         assertTrue(error(tinyJob("cell", 1).put("cell", "transformer")).contains("transformer"));
+        assertTrue(error(tinyJob("guided", 1).put("guidedAlignment", 9)).contains("guidedAlignment"));
         assertTrue(error(tinyJob("../up", 1)).contains("name"));
         assertTrue(error(tinyJob("dir", 1).put("sourceLanguage", "fr")).contains("sourceLanguage"));
         post("/api/training/jobs", tinyJob("nocorpus", 1).put("corpus", "missing"), 404);
