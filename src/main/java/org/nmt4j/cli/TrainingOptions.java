@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,6 +126,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     /** Resolves the config: defaults, then the YAML file, then options given on the command line. */
     public TrainingConfig resolve(CommandLine.ParseResult parsed) throws IOException {
         Map<String, Object> values = defaultsMap();
+        Map<String, Object> explicit = new LinkedHashMap<>();
         if (config != null) {
             if (!Files.isRegularFile(config)) throw new IOException(config + ": config file not found");
             Map<String, Object> file;
@@ -142,9 +144,11 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
                     throw new IOException(config + ": unknown setting '" + key + "'; known settings: " + values.keySet());
                 }
             }
-            values.putAll(file);
+            explicit.putAll(file);
         }
-        values.putAll(givenOptions(parsed));
+        explicit.putAll(givenOptions(parsed));
+        if (explicit.get("initFrom") != null) values.putAll(inherited(Path.of(explicit.get("initFrom").toString())));
+        values.putAll(explicit);
         if (bpeSeparate) {
             if (Boolean.TRUE.equals(bpeJoint) && given(parsed, field("bpeJoint"))) {
                 throw new IllegalArgumentException("give --bpe-joint or --bpe-separate, not both");
@@ -156,6 +160,24 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * What a run started from a model ({@code --init-from}) takes from that model unless told otherwise: the
+     * languages, the tokens and the architecture, which must match it anyway.
+     */
+    static final List<String> INHERITED_SETTINGS = List.of("sourceLanguage", "targetLanguage", "tokenizer", "lowercase",
+            "bpeMerges", "bpeJoint", "sourceEndToken", "cell", "attention", "embedding", "hidden", "layers", "bidirectional",
+            "dropout", "tieEmbeddings");
+
+    private static Map<String, Object> inherited(Path modelDir) throws IOException {
+        Path file = modelDir.resolve(ModelDirectory.CONFIG);
+        if (!Files.isRegularFile(file)) throw new IOException(modelDir + ": --init-from needs a model directory (no " + ModelDirectory.CONFIG + ")");
+        Map<String, Object> stored = JSON.convertValue(ModelDirectory.readConfig(file), new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : INHERITED_SETTINGS) out.put(key, stored.get(key));
+        return out;
     }
 
     /** Config keys set on the command line, with their values. */

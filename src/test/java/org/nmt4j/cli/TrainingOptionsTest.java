@@ -35,6 +35,29 @@ class TrainingOptionsTest {
         return all;
     }
 
+    private static TrainingConfig fresh(String... args) throws IOException {
+        CommandLine.ParseResult parsed = Main.commandLine().parseArgs(prepend("train", args)).subcommand();
+        TrainCommand train = (TrainCommand) parsed.commandSpec().userObject();
+        return train.options.resolve(parsed);
+    }
+
+    /** A run started from a model takes its languages, tokens and architecture unless told otherwise. */
+    @Test
+    void initFromTakesTheModelsArchitecture() throws IOException {
+        TrainingConfig c = fresh("--name", "more", "--init-from", "src/test/resources/fixtures/tiny-model",
+                "--train-tsv", "t.tsv", "--guided-alignment", "0.5", "--dropout", "0.2");
+        assertEquals(STORED.cell(), c.cell());
+        assertEquals(STORED.hidden(), c.hidden());
+        assertEquals(STORED.embedding(), c.embedding());
+        assertEquals(STORED.bidirectional(), c.bidirectional());
+        assertEquals(STORED.sourceLanguage(), c.sourceLanguage());
+        assertEquals(0.2, c.dropout(), "an option given still wins");
+        assertEquals(0.5, c.guidedAlignment());
+        assertEquals("src/test/resources/fixtures/tiny-model", c.initFrom());
+        IOException e = assertThrows(IOException.class, () -> fresh("--name", "x", "--init-from", "no/such/model", "--train-tsv", "t.tsv"));
+        assertTrue(e.getMessage().contains("no/such/model"), e.getMessage());
+    }
+
     @Test
     void resumingWithoutOptionsKeepsTheStoredConfig() throws IOException {
         assertEquals(STORED, resume("--resume"));
