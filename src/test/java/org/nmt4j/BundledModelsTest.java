@@ -6,9 +6,9 @@ import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.eval.Bleu;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainedModel;
-import org.nmt4j.web.ModelDirectories;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.ModelDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ class BundledModelsTest {
 
     @TestFactory
     Stream<DynamicTest> everyBundledModelTranslatesSensibly() {
-        List<Path> dirs = ModelDirectories.scan(MODELS);
+        List<Path> dirs = ModelDirectory.scan(MODELS);
         assertFalse(dirs.isEmpty(), "the repository ships at least one model");
         return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }

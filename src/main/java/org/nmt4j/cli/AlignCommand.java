@@ -10,7 +10,7 @@ import org.nmt4j.decode.ForcedAligner;
 import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.eval.Utf8Lines;
-import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.modeldir.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

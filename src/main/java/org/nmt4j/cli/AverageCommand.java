@@ -1,7 +1,7 @@
 package org.nmt4j.cli;
 
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.WeightsFile;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.WeightsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

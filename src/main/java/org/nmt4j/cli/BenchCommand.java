@@ -1,7 +1,7 @@
 package org.nmt4j.cli;
 
 import org.nmt4j.train.TrainingBenchmark;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.web.ServingBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,7 +96,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                var m = org.nmt4j.train.ModelDirectory.load(model);
+                var m = org.nmt4j.modeldir.ModelDirectory.load(model);
                 var lines = org.nmt4j.eval.Utf8Lines.read(src);
                 var sample = lines.subList(0, Math.min(sentences, lines.size()));
                 org.nmt4j.decode.DecodingBenchmark.run(m, sample, beamSentences, batch, beam, System.out);

@@ -9,7 +9,7 @@ import org.nmt4j.eval.TranslationEvaluator;
 import org.nmt4j.eval.Utf8Lines;
 import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.io.IoErrors;
-import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.modeldir.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package org.nmt4j.cli;
 import org.nmt4j.io.IoErrors;
 import org.nmt4j.spark.SparkJobs;
 import org.nmt4j.train.Trainer;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import org.nmt4j.eval.ValidationBleuScorer;
 import org.nmt4j.io.IoErrors;
 import org.nmt4j.train.GradientWorkers;
 import org.nmt4j.train.Trainer;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

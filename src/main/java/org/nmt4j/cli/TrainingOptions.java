@@ -2,8 +2,8 @@ package org.nmt4j.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

@@ -8,7 +8,7 @@ import org.nmt4j.decode.NBestFormat;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.io.IoErrors;
-import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.modeldir.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package org.nmt4j.decode;
 
-import org.nmt4j.train.TrainedModel;
+import org.nmt4j.modeldir.TrainedModel;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -3,7 +3,7 @@ package org.nmt4j.eval;
 import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translator;
-import org.nmt4j.train.TrainedModel;
+import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.train.Trainer;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package org.nmt4j.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.nmt4j.decode.Translator;
-import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.modeldir.ModelDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

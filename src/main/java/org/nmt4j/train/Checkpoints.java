@@ -1,5 +1,7 @@
 package org.nmt4j.train;
 
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.WeightsFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.io.AtomicFiles;

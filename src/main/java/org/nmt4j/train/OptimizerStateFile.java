@@ -1,5 +1,6 @@
 package org.nmt4j.train;
 
+import org.nmt4j.modeldir.WeightsFile;
 import org.nmt4j.io.AtomicFiles;
 
 import java.io.BufferedInputStream;

@@ -1,5 +1,6 @@
 package org.nmt4j.train;
 
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.corpus.Batch;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqModel;

@@ -1,5 +1,6 @@
 package org.nmt4j.train;
 
+import org.nmt4j.modeldir.TrainedModel;
 import java.util.OptionalDouble;
 
 /**

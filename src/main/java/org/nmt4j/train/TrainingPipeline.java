@@ -1,5 +1,8 @@
 package org.nmt4j.train;
 
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.TrainingConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.corpus.CorpusSource;
 import org.nmt4j.corpus.EncodedCorpus;

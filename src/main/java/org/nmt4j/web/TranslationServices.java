@@ -7,8 +7,8 @@ import org.nmt4j.decode.ForcedAligner;
 import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainedModel;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +35,10 @@ public final class TranslationServices {
     private TranslationServices() {
     }
 
-    /** A service over every model directory under {@code modelsDirectory} (see {@link ModelDirectories}). */
+    /** A service over every model directory under {@code modelsDirectory} (see {@link ModelDirectory#scan}). */
     public static TranslationService fromModelsDirectory(Path modelsDirectory) {
         Catalog catalog = new Catalog();
-        for (Path dir : ModelDirectories.scan(modelsDirectory)) catalog.install(dir);
+        for (Path dir : ModelDirectory.scan(modelsDirectory)) catalog.install(dir);
         return catalog;
     }
 

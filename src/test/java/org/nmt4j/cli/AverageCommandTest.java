@@ -3,9 +3,9 @@ package org.nmt4j.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.model.Parameters;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainedModel;
-import org.nmt4j.train.WeightsFile;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.WeightsFile;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -13,9 +13,9 @@ import org.nmt4j.decode.ForcedAligner;
 import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainedModel;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
 
 import java.io.ByteArrayOutputStream;

@@ -2,8 +2,8 @@ package org.nmt4j.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainingConfig;
 import picocli.CommandLine;
 
 import java.io.IOException;

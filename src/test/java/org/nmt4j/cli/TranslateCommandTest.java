@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.decode.TestModels;
-import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.modeldir.ModelDirectory;
 import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;

@@ -2,8 +2,8 @@ package org.nmt4j.decode;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainedModel;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.subword.Subwords;
-import org.nmt4j.train.TrainedModel;
+import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;

@@ -3,9 +3,9 @@ package org.nmt4j.decode;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nmt4j.model.Seq2SeqModel;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainedModel;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;

@@ -3,9 +3,9 @@ package org.nmt4j.decode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.train.ModelDirectory;
-import org.nmt4j.train.TrainedModel;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
 
 import java.io.ByteArrayOutputStream;

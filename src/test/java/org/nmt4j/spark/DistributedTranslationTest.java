@@ -11,7 +11,7 @@ import org.nmt4j.decode.AlignmentFormat;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
-import org.nmt4j.train.ModelDirectory;
+import org.nmt4j.modeldir.ModelDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -127,7 +127,7 @@ class StandaloneClusterIT {
         assertEquals(0, submit.exitValue(), tail(log));
         assertTrue(log.contains("parameter averaging: 2 workers, averaged every 5 steps"), tail(log));
         assertTrue(log.contains("EPOCH END epoch 2"), tail(log));
-        String out = new org.nmt4j.decode.Translator(org.nmt4j.train.ModelDirectory.load(models.resolve("numbers-spark")))
+        String out = new org.nmt4j.decode.Translator(org.nmt4j.modeldir.ModelDirectory.load(models.resolve("numbers-spark")))
                 .translate("drei hundert zwei", org.nmt4j.decode.DecodeOptions.GREEDY).best().text();
         assertFalse(out.isBlank());
         assertBothWorkersRanTasks(log);

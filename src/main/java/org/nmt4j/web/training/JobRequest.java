@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.model.AttentionType;
 import org.nmt4j.model.CellType;
-import org.nmt4j.train.TrainingConfig;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.web.ApiException;
 
 import java.nio.file.Path;

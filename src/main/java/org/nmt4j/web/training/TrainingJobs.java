@@ -4,7 +4,7 @@ import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.eval.ValidationBleuScorer;
-import org.nmt4j.train.TrainedModel;
+import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.train.Trainer;
 import org.nmt4j.train.TrainingBenchmark;
 import org.nmt4j.train.TrainingListener;

@@ -1,4 +1,4 @@
-package org.nmt4j.train;
+package org.nmt4j.modeldir;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * The on-disk layout of a trained model, {@code models/<name>/}: {@code config.yaml} (every setting),
  * {@code source.vocab}, {@code target.vocab}, {@code weights.bin} (the best checkpoint), {@code checkpoints/}
- * (for {@code train --resume}, see {@link Checkpoints}), {@code training-log.csv}, {@code training-curve.svg} and
+ * (for {@code train --resume}, see {@link org.nmt4j.train.Checkpoints}), {@code training-log.csv}, {@code training-curve.svg} and
  * {@code metrics.json}; a subword model also holds its BPE codes ({@code bpe.codes}, or
  * {@code source.bpe.codes} and {@code target.bpe.codes}, see {@link Subwords}). Directories of nmt4j 0.1 hold {@code last.bin}, {@code last-optimizer.bin} and
  * {@code last-state.json} instead of {@code checkpoints/}; they still load and resume.
@@ -163,6 +163,19 @@ public final class ModelDirectory {
         }
         WeightsFile.save(m.model().parameters(), target.resolve(WEIGHTS), precision);
         return Files.size(target.resolve(WEIGHTS));
+    }
+
+    /**
+     * The model directories directly under {@code modelsDirectory} (those holding a {@link #CONFIG}), sorted by name;
+     * empty when the folder does not exist.
+     */
+    public static List<Path> scan(Path modelsDirectory) {
+        if (!Files.isDirectory(modelsDirectory)) return List.of();
+        try (java.util.stream.Stream<Path> children = Files.list(modelsDirectory)) {
+            return children.filter(p -> Files.isRegularFile(p.resolve(CONFIG))).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list model directory " + modelsDirectory, e);
+        }
     }
 
     /** Loads a trained model for inference, in float32. */

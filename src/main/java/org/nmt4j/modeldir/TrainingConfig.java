@@ -1,4 +1,4 @@
-package org.nmt4j.train;
+package org.nmt4j.modeldir;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;

@@ -1,4 +1,4 @@
-package org.nmt4j.train;
+package org.nmt4j.modeldir;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.nmt4j.train;
+package org.nmt4j.modeldir;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,12 +53,12 @@ public final class WeightsFile {
     }
 
     /** As above, through {@code ops} (tests inject failures there). */
-    static void save(FileOperations ops, Parameters params, Path file, Precision precision) throws IOException {
+    public static void save(FileOperations ops, Parameters params, Path file, Precision precision) throws IOException {
         AtomicFiles.write(ops, file, out -> write(params, out, precision));
     }
 
     /** The file's bytes, to any stream (a checkpoint hashes them on the way). */
-    static void write(Parameters params, OutputStream raw, Precision precision) throws IOException {
+    public static void write(Parameters params, OutputStream raw, Precision precision) throws IOException {
         CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
         DataOutputStream out = new DataOutputStream(checked);
         out.writeInt(MAGIC);
@@ -78,7 +78,7 @@ public final class WeightsFile {
         out.flush();
     }
 
-    static byte[] encode(float[] values, boolean half) {
+    public static byte[] encode(float[] values, boolean half) {
         ByteBuffer buf = ByteBuffer.allocate(values.length * (half ? 2 : 4)).order(ByteOrder.LITTLE_ENDIAN);
         if (half) {
             for (float v : values) buf.putShort(HalfFloat.fromFloat(v));
@@ -88,7 +88,7 @@ public final class WeightsFile {
         return buf.array();
     }
 
-    static float[] decode(byte[] bytes, int n, boolean half) {
+    public static float[] decode(byte[] bytes, int n, boolean half) {
         float[] values = new float[n];
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (half) {

@@ -1,4 +1,4 @@
-package org.nmt4j.train;
+package org.nmt4j.modeldir;
 
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.subword.Subwords;

@@ -1,4 +1,5 @@
-package org.nmt4j.train;
+package org.nmt4j.modeldir;
+
 
 /** IEEE 754 half-precision conversion (Java 17 has no {@code Float.floatToFloat16}). */
 final class HalfFloat {
