@@ -28,5 +28,5 @@ for model in "${@:-models/en-fr}"; do
       --link-method $method --stats 2>"$d/stats" >/dev/null
     score "$(basename "$model") attention, $method" "$d/att.align"
   done
-  echo "  $(basename "$model") sharpness on these pairs: $(grep -i 'weight' "$d/stats" | head -1)"
+  echo "  $(basename "$model") sharpness on these pairs: $(grep -o 'mean attention.*' "$d/stats" | head -1)"
 done

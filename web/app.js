@@ -197,10 +197,12 @@
     if (!source.trim()) { showError('Type a source sentence first.'); el.source.focus(); return; }
     if (!target.trim()) { showError('Type a translation of it to align.'); alignEl.target.focus(); return; }
     setBusy(true);
+    var alignBody = { model: el.model.value || null, source: source, target: target };
+    if (el.subwordUnits.checked) alignBody.granularity = 'subword';
     api('api/align', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ model: el.model.value || null, source: source, target: target })
+      body: JSON.stringify(alignBody)
     }).then(function (res) {
       var words = res.tgtTokens.filter(function (t) { return t !== EOS; });
       state.response = {

@@ -8,7 +8,6 @@ import org.nmt4j.decode.Translator;
 import org.nmt4j.eval.Bleu;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainedModel;
-import org.nmt4j.modeldir.ModelDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -58,6 +58,7 @@ public final class DiagonalAligner {
      * of ids; empty sentences are allowed and ignored). {@code progress} is told each finished iteration.
      */
     public DiagonalAligner train(List<int[]> sources, List<int[]> targets, IntConsumer progress) {
+        if (iterationsDone > 0) throw new IllegalStateException("this aligner is trained already; make a new one");
         if (sources.size() != targets.size()) {
             throw new IllegalArgumentException(sources.size() + " source sentences but " + targets.size() + " target sentences");
         }
@@ -169,7 +170,7 @@ public final class DiagonalAligner {
 
         private static int hash(long key, int mask) {
             long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 40) & mask;
+            return (int) (h ^ (h >>> 32)) & mask;   // both halves, so tables beyond 2^24 slots spread too
         }
 
         /** The slot of {@code (e, f)}, created if absent (only while building). */

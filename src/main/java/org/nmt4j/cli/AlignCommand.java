@@ -1,8 +1,8 @@
 package org.nmt4j.cli;
 
-import org.nmt4j.align.Symmetrization;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nmt4j.align.Symmetrization;
 import org.nmt4j.corpus.WordAlignment;
 import org.nmt4j.decode.AttentionLinks;
 import org.nmt4j.decode.AttentionStats;

@@ -4,8 +4,8 @@ import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.WeightsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package org.nmt4j.cli;
 
-import org.nmt4j.train.TrainingBenchmark;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.train.TrainingBenchmark;
 import org.nmt4j.web.ServingBenchmark;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

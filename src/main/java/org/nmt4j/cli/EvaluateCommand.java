@@ -11,8 +11,8 @@ import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.io.IoErrors;
 import org.nmt4j.modeldir.ModelDirectory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -1,7 +1,7 @@
 package org.nmt4j.cli;
 
 import org.nmt4j.align.DiagonalAligner;
-import org.nmt4j.align.Symmetrization;
+import org.nmt4j.align.CorpusAligner;
 import org.nmt4j.corpus.WordAlignment;
 import org.nmt4j.eval.Utf8Lines;
 import org.nmt4j.io.AtomicFiles;
@@ -94,25 +94,21 @@ public final class IbmAlignCommand implements Callable<Integer> {
             Tokenizer tgtTok = TokenizerFactory.create(new TokenizerConfig(tokenizer, tgtLang, lowercase, false, "NFC"));
             Map<String, Integer> ids = new HashMap<>();
             List<int[]> sources = new ArrayList<>(), targets = new ArrayList<>();
-            int aligned = read(src, tgt, srcTok, tgtTok, ids, sources, targets);
+            int count = read(src, tgt, srcTok, tgtTok, ids, sources, targets);
             if (trainSrc != null) read(trainSrc, trainTgt, srcTok, tgtTok, ids, sources, targets);
             DiagonalAligner.Settings base = ibmModel == 2 ? DiagonalAligner.Settings.fastAlign() : DiagonalAligner.Settings.ibmModel1();
             DiagonalAligner.Settings settings = new DiagonalAligner.Settings(iterations, base.tension(),
                     base.nullProbability(), base.dirichletPrior());
             long start = System.nanoTime();
-            DiagonalAligner forward = train("source->target", settings, sources, targets, err);
-            DiagonalAligner backward = symmetrize.equals("none") ? null : train("target->source", settings, targets, sources, err);
+            List<WordAlignment> aligned = CorpusAligner.align(sources, targets, count, settings,
+                    CorpusAligner.Combination.parse(symmetrize), line -> {
+                        err.println("ibm-align: " + line);
+                        err.flush();
+                    });
             StringBuilder text = new StringBuilder();
-            for (int k = 0; k < aligned; k++) {
-                WordAlignment a = forward.align(sources.get(k), targets.get(k));
-                if (backward != null) {
-                    WordAlignment b = backward.align(targets.get(k), sources.get(k));
-                    a = symmetrize.equals("intersect") ? Symmetrization.intersect(a, b) : Symmetrization.growDiag(a, b);
-                }
-                text.append(a.toPharaoh()).append('\n');
-            }
+            for (WordAlignment a : aligned) text.append(a.toPharaoh()).append('\n');
             AtomicFiles.writeString(links, text.toString());
-            err.printf(Locale.ROOT, "ibm-align: trained on %d pairs, %d aligned in %.1f s, links in %s%n", sources.size(), aligned,
+            err.printf(Locale.ROOT, "ibm-align: trained on %d pairs, %d aligned in %.1f s, links in %s%n", sources.size(), count,
                     (System.nanoTime() - start) / 1e9, links);
             err.flush();
             return 0;
@@ -143,13 +139,5 @@ public final class IbmAlignCommand implements Callable<Integer> {
         int[] row = new int[tokens.size()];
         for (int i = 0; i < row.length; i++) row[i] = ids.computeIfAbsent(side + tokens.get(i), t -> ids.size());
         return row;
-    }
-
-    private static DiagonalAligner train(String direction, DiagonalAligner.Settings settings, List<int[]> from,
-                                         List<int[]> to, PrintWriter err) {
-        return new DiagonalAligner(settings).train(from, to, it -> {
-            err.printf(Locale.ROOT, "ibm-align: %s, EM iteration %d of %d%n", direction, it, settings.iterations());
-            err.flush();
-        });
     }
 }

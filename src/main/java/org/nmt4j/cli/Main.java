@@ -1,7 +1,7 @@
 package org.nmt4j.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point: a thin layer of subcommands over the pipeline packages. */
 @Command(name = "nmt4j",

@@ -1,14 +1,14 @@
 package org.nmt4j.cli;
 
 import org.nmt4j.io.IoErrors;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.spark.SparkJobs;
 import org.nmt4j.train.Trainer;
-import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +55,10 @@ public final class SparkTrainCommand implements Callable<Integer> {
             if (averageEvery < 1) throw new IllegalArgumentException("--average-every must be at least 1");
             if (workers < 0) throw new IllegalArgumentException("--workers must be 0 (the default parallelism) or more");
             TrainingConfig config = options.resolveRun(spec.commandLine().getParseResult(), models, resume);
+            if (config.guidedAlignment() > 0) {
+                throw new IllegalArgumentException("spark train does not do guided alignment yet (guidedAlignment "
+                        + config.guidedAlignment() + "); train with it on one machine: train --guided-alignment");
+            }
             Trainer.Result r = SparkJobs.train(master, config, new TrainingPipeline.Locations(models, null), resume,
                     overwrite, workers, averageEvery, System.out);
             return r.steps() > 0 ? 0 : 1;

@@ -2,14 +2,14 @@ package org.nmt4j.cli;
 
 import org.nmt4j.eval.ValidationBleuScorer;
 import org.nmt4j.io.IoErrors;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.GradientWorkers;
 import org.nmt4j.train.Trainer;
-import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

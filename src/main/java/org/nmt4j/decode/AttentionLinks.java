@@ -1,7 +1,7 @@
 package org.nmt4j.decode;
 
-import org.nmt4j.corpus.WordAlignment;
 import org.nmt4j.corpus.WordAlignment.Link;
+import org.nmt4j.corpus.WordAlignment;
 
 import java.util.List;
 import java.util.Locale;

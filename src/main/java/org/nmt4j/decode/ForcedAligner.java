@@ -6,8 +6,8 @@ import org.nmt4j.corpus.SourceBatches;
 import org.nmt4j.model.LogProbabilities;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.model.Workspaces;
-import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.util.ArrayList;

@@ -1,7 +1,10 @@
 package org.nmt4j.decode;
 
+import org.nmt4j.subword.SubwordJoiner;
 import org.nmt4j.subword.WordLevelAttention;
+import org.nmt4j.vocab.Vocabulary;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,13 +32,19 @@ public record ForcedAlignment(List<String> sourceTokens, List<String> targetToke
      */
     public ForcedAlignment wordLevel() {
         WordLevelAttention.Merged m = WordLevelAttention.merge(sourceTokens, targetTokens, attention);
-        int[] rowOf = org.nmt4j.subword.SubwordJoiner.wordIndex(targetTokens, WordLevelAttention.STANDALONE);
+        int[] rowOf = SubwordJoiner.wordIndex(targetTokens, WordLevelAttention.STANDALONE);
         double[] wordProbabilities = new double[m.targetWords().size()];
-        java.util.Arrays.fill(wordProbabilities, 1.0);
+        Arrays.fill(wordProbabilities, 1.0);
         for (int i = 0; i < probabilities.length; i++) wordProbabilities[rowOf[i]] *= probabilities[i];
         return new ForcedAlignment(m.sourceWords(), m.targetWords(), m.alignment(), wordProbabilities, logProb,
-                WordLevelAttention.mergeFlags(sourceTokens.subList(0, sourceTokens.size() - 1), unknownSource),
-                WordLevelAttention.mergeFlags(targetTokens.subList(0, targetTokens.size() - 1), unknownTarget), truncated);
+                WordLevelAttention.mergeFlags(withoutEnd(sourceTokens), unknownSource),
+                WordLevelAttention.mergeFlags(withoutEnd(targetTokens), unknownTarget), truncated);
+    }
+
+    /** The tokens without a final {@code </s>} (a model that reads no source {@code </s>} has none there). */
+    private static List<String> withoutEnd(List<String> tokens) {
+        boolean end = !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(Vocabulary.EOS);
+        return end ? tokens.subList(0, tokens.size() - 1) : tokens;
     }
 
     /** Source words, {@code </s>} not counted. */

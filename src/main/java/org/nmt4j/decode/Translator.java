@@ -1,11 +1,11 @@
 package org.nmt4j.decode;
 
 import org.nmt4j.model.SpareCores;
+import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.subword.SubwordJoiner;
 import org.nmt4j.tokenize.Detokenizer;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
-import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.vocab.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -25,7 +25,10 @@ public final class AttentionGuide {
      */
     public AttentionGuide(int[][] links, double weight) {
         if (!(weight > 0) || Double.isInfinite(weight)) throw new IllegalArgumentException("the guided alignment weight must be positive, got " + weight);
-        for (int[] l : links) if (l.length % 2 != 0) throw new IllegalArgumentException("links come in (target, source) pairs");
+        for (int k = 0; k < links.length; k++) {
+            if (links[k].length % 2 != 0) throw new IllegalArgumentException("pair " + k + ": links come in (target, source) pairs");
+            for (int p : links[k]) if (p < 0) throw new IllegalArgumentException("pair " + k + ": a link position is negative");
+        }
         this.links = links;
         this.weight = weight;
     }
@@ -39,9 +42,9 @@ public final class AttentionGuide {
         return links.length;
     }
 
-    /** The flat {@code (target, source)} links of corpus pair {@code pair}. */
+    /** The flat {@code (target, source)} links of corpus pair {@code pair} (a copy). */
     public int[] links(int pair) {
-        return links[pair];
+        return links[pair].clone();
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.nmt4j.model;
 
-import org.nmt4j.corpus.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nmt4j.corpus.Batch;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * The on-disk layout of a trained model, {@code models/<name>/}: {@code config.yaml} (every setting),
  * {@code source.vocab}, {@code target.vocab}, {@code weights.bin} (the best checkpoint), {@code checkpoints/}
- * (for {@code train --resume}, see {@link org.nmt4j.train.Checkpoints}), {@code training-log.csv}, {@code training-curve.svg} and
+ * (for {@code train --resume}, see {@code train/Checkpoints}), {@code training-log.csv}, {@code training-curve.svg} and
  * {@code metrics.json}; a subword model also holds its BPE codes ({@code bpe.codes}, or
  * {@code source.bpe.codes} and {@code target.bpe.codes}, see {@link Subwords}). Directories of nmt4j 0.1 hold {@code last.bin}, {@code last-optimizer.bin} and
  * {@code last-state.json} instead of {@code checkpoints/}; they still load and resume.

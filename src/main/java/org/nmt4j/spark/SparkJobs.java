@@ -3,9 +3,9 @@ package org.nmt4j.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nmt4j.eval.ValidationBleuScorer;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.ParameterAveraging;
 import org.nmt4j.train.Trainer;
-import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
 
 import java.io.IOException;

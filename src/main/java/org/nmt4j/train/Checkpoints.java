@@ -1,12 +1,12 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.ModelDirectory;
-import org.nmt4j.modeldir.WeightsFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.io.FileOperations;
 import org.nmt4j.model.Parameters;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.WeightsFile;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

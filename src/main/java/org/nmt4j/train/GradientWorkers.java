@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nmt4j.corpus.Batch;
+import org.nmt4j.model.AttentionGuide;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.model.Workspaces;
@@ -35,7 +36,7 @@ public final class GradientWorkers implements AutoCloseable, RangeRunner {
     private final Seq2SeqModel model;
     private final Seq2SeqModel[] replicas;
     private final ExecutorService pool;
-    private org.nmt4j.model.AttentionGuide guide;
+    private AttentionGuide guide;
 
     /** {@code threads} workers (the calling thread and {@code threads - 1} of their own) for {@code model}. */
     public GradientWorkers(Seq2SeqModel model, int threads) {
@@ -50,7 +51,7 @@ public final class GradientWorkers implements AutoCloseable, RangeRunner {
     }
 
     /** Adds guided alignment's loss to every step (null: none). */
-    public GradientWorkers guide(org.nmt4j.model.AttentionGuide guide) {
+    public GradientWorkers guide(AttentionGuide guide) {
         this.guide = guide;
         return this;
     }
@@ -118,7 +119,7 @@ public final class GradientWorkers implements AutoCloseable, RangeRunner {
     }
 
     private static Seq2SeqModel.Loss run(Seq2SeqModel replica, Batch share, long seed, double smoothing, double normaliser,
-                                         org.nmt4j.model.AttentionGuide guide) {
+                                         AttentionGuide guide) {
         try (MemoryWorkspace ws = Workspaces.open("train")) {
             replica.parameters().zeroGradients();
             return replica.forwardBackward(share, replica.dropoutMasks(seed), smoothing, normaliser, guide);

@@ -1,7 +1,7 @@
 package org.nmt4j.train;
 
 import org.nmt4j.align.DiagonalAligner;
-import org.nmt4j.align.Symmetrization;
+import org.nmt4j.align.CorpusAligner;
 import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.corpus.WordAlignment;
 import org.nmt4j.model.AttentionGuide;
@@ -9,6 +9,7 @@ import org.nmt4j.model.AttentionGuide;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,20 +34,19 @@ public final class GuidedAlignmentLinks {
             sources.add(sourceEndToken ? Arrays.copyOf(s, s.length - 1) : s);
             targets.add(corpus.target()[k]);
         }
-        DiagonalAligner.Settings settings = DiagonalAligner.Settings.fastAlign();
-        DiagonalAligner forward = new DiagonalAligner(settings).train(sources, targets, null);
-        DiagonalAligner backward = new DiagonalAligner(settings).train(targets, sources, null);
+        List<WordAlignment> aligned = CorpusAligner.align(sources, targets, corpus.size(), DiagonalAligner.Settings.fastAlign(),
+                CorpusAligner.Combination.GROW_DIAG, null);
         int[][] links = new int[corpus.size()][];
         long linked = 0, tokens = 0;
         for (int k = 0; k < corpus.size(); k++) {
             int[] s = sources.get(k), t = targets.get(k);
-            WordAlignment a = Symmetrization.growDiag(forward.align(s, t), backward.align(t, s));
+            WordAlignment a = aligned.get(k);
             int n = a.sure().size() + (sourceEndToken ? 1 : 0);
             int[] flat = new int[2 * n];
             int i = 0;
             boolean[] covered = new boolean[t.length];
             List<WordAlignment.Link> byTarget = new ArrayList<>(a.sure());
-            byTarget.sort(java.util.Comparator.comparingInt(WordAlignment.Link::target).thenComparingInt(WordAlignment.Link::source));
+            byTarget.sort(Comparator.comparingInt(WordAlignment.Link::target).thenComparingInt(WordAlignment.Link::source));
             for (WordAlignment.Link l : byTarget) {
                 flat[i++] = l.target();
                 flat[i++] = l.source();

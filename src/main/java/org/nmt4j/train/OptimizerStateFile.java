@@ -1,7 +1,7 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.WeightsFile;
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.modeldir.WeightsFile;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

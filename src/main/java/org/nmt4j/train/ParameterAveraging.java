@@ -1,9 +1,9 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.corpus.Batch;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.modeldir.TrainingConfig;
 
 import java.io.Serializable;
 import java.nio.FloatBuffer;
@@ -108,7 +108,7 @@ public final class ParameterAveraging implements StepEngine {
         scale(sum.secondMoments(), scale);
         model.parameters().flatValues().data().asNioFloat().put(0, sum.weights());
         adam.setMoments(sum.firstMoments(), sum.secondMoments());
-        return new Taken(next - from, groups.get(0).size(), sum.lossSum(), sum.tokens());
+        return new Taken(next - from, groups.get(0).size(), sum.lossSum(), sum.tokens(), 0);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.corpus.Batch;
+import org.nmt4j.model.AttentionGuide;
+import org.nmt4j.modeldir.TrainingConfig;
 
 import java.util.List;
 
@@ -19,8 +20,9 @@ public interface StepEngine extends AutoCloseable {
      * @param batches batches consumed (at least one)
      * @param steps   optimizer steps the step counter advances by
      * @param lossSum summed loss over {@code tokens} target tokens
+     * @param alignmentSum the summed, weighted guided-alignment loss (0 without a guide)
      */
-    record Taken(int batches, int steps, double lossSum, long tokens) {
+    record Taken(int batches, int steps, double lossSum, long tokens, double alignmentSum) {
     }
 
     /**
@@ -35,7 +37,7 @@ public interface StepEngine extends AutoCloseable {
     /** Builds the engine for a model and its config, with guided alignment's guide (null: none). */
     interface Factory {
         StepEngine create(org.nmt4j.model.Seq2SeqModel model, TrainingConfig config, int threads,
-                          org.nmt4j.model.AttentionGuide guide);
+                          AttentionGuide guide);
     }
 
     /** One batch per call on this process's worker threads: the default. */
@@ -46,12 +48,12 @@ public interface StepEngine extends AutoCloseable {
         public Taken train(List<Batch> batches, int from, long stepsDone, AdamOptimizer adam) {
             long step = stepsDone + 1;
             var loss = workers.forwardBackward(batches.get(from), config.seed() * 1_000_003L + step, config.labelSmoothing());
-            if (!Double.isFinite(loss.sum())) {
-                throw new IllegalStateException("training diverged: loss is " + loss.sum() + " at step " + step
+            if (!Double.isFinite(loss.objective())) {
+                throw new IllegalStateException("training diverged: loss is " + loss.objective() + " at step " + step
                         + "; try a lower learningRate or clipNorm");
             }
             adam.step(model.parameters(), step, config.clipNorm(), workers);
-            return new Taken(1, 1, loss.sum(), loss.tokens());
+            return new Taken(1, 1, loss.sum(), loss.tokens(), loss.alignmentSum());
         }
 
         @Override

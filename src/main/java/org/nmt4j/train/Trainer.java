@@ -1,23 +1,24 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.ModelDirectory;
-import org.nmt4j.modeldir.TrainedModel;
-import org.nmt4j.modeldir.TrainingConfig;
-import org.nmt4j.modeldir.WeightsFile;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nmt4j.corpus.Batch;
 import org.nmt4j.corpus.Batcher;
 import org.nmt4j.corpus.BatchingConfig;
 import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.corpus.SentencePair;
 import org.nmt4j.io.FileOperations;
+import org.nmt4j.model.AttentionGuide;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.model.Workspaces;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.modeldir.WeightsFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,7 +66,7 @@ public final class Trainer {
     /** How the log names a validation that ends a run before its epoch does. */
     private String stoppedBecause = "STOPPED";
     private StepEngine.Factory engines = StepEngine.LOCAL;
-    private org.nmt4j.model.AttentionGuide guide;
+    private AttentionGuide guide;
 
     public Trainer(TrainingConfig config, Path modelDir, Seq2SeqModel model, EncodedCorpus train, EncodedCorpus valid,
                    ValidationBleu bleu, PrintStream log, boolean progressBar) {
@@ -97,7 +98,10 @@ public final class Trainer {
     }
 
     /** Guided alignment: adds the guide's attention loss to every step (null, the default: none). */
-    public Trainer guide(org.nmt4j.model.AttentionGuide guide) {
+    public Trainer guide(AttentionGuide guide) {
+        if (guide != null && guide.pairs() != train.size()) {
+            throw new IllegalArgumentException("the guide covers " + guide.pairs() + " pairs, the training corpus has " + train.size());
+        }
         this.guide = guide;
         return this;
     }
@@ -162,7 +166,7 @@ public final class Trainer {
                         .epoch(epoch);
                 int first = state.batchInEpoch();
                 long epochTokens = 0;
-                double epochLoss = 0;
+                double epochLoss = 0, epochAlignment = 0;
                 long windowTokens = 0;
                 long windowStart = System.nanoTime();
                 double tokensPerSecond = 0;
@@ -174,6 +178,7 @@ public final class Trainer {
                         bi += taken.batches();
                         Seq2SeqModel.Loss loss = new Seq2SeqModel.Loss(taken.lossSum(), (int) taken.tokens());
                         epochLoss += loss.sum();
+                        epochAlignment += taken.alignmentSum();
                         epochTokens += loss.tokens();
                         windowTokens += loss.tokens();
                         double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
@@ -185,11 +190,12 @@ public final class Trainer {
                         state = state.next(step, bi, elapsed(started, priorSeconds));
                         if (bar != null) {
                             bar.stepTo(bi);
-                            bar.setExtraMessage(String.format(" loss %.3f  %.0f tok/s", loss.mean(), tokensPerSecond));
+                            bar.setExtraMessage(String.format(" loss %.3f%s  %.0f tok/s", loss.mean(),
+                                    alignmentLoss(taken.alignmentSum(), taken.tokens()), tokensPerSecond));
                         } else if (bi / 100 > (bi - taken.batches()) / 100) {
                             // No bar (logging to a file): a line every 100 batches instead.
-                            log.printf("  epoch %d batch %d/%d loss %.4f %.0f tok/s%n", epoch + 1, bi, batches.size(),
-                                    epochLoss / Math.max(1, epochTokens), tokensPerSecond);
+                            log.printf("  epoch %d batch %d/%d loss %.4f%s %.0f tok/s%n", epoch + 1, bi, batches.size(),
+                                    epochLoss / Math.max(1, epochTokens), alignmentLoss(epochAlignment, epochTokens), tokensPerSecond);
                         }
                         // Every validateEvery steps (an engine that takes several steps at once validates when it passes one).
                         if (config.validateEvery() > 0 && step / config.validateEvery() > before / config.validateEvery()) {
@@ -244,6 +250,11 @@ public final class Trainer {
         return new Result(epoch, state.step(), state.bestValidationLoss(),
                 state.bleuAtBest() >= 0 ? OptionalDouble.of(state.bleuAtBest()) : OptionalDouble.empty(), seconds,
                 config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping(), timeUp, stopRequested);
+    }
+
+    /** " align X" (the weighted guided-alignment loss per target token) when the run is guided, else "". */
+    private String alignmentLoss(double sum, long tokens) {
+        return guide == null ? "" : String.format(java.util.Locale.ROOT, " align %.4f", sum / Math.max(1, tokens));
     }
 
     private TrainingState validate(TrainingState state, List<Batch> validBatches, TrainingLog csv, double trainLoss,

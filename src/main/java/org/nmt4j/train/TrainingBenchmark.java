@@ -1,8 +1,5 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.TrainingConfig;
-import org.nmt4j.io.ProcessMemory;
-
 import org.nmt4j.corpus.Batch;
 import org.nmt4j.corpus.Batcher;
 import org.nmt4j.corpus.BatchingConfig;
@@ -10,9 +7,11 @@ import org.nmt4j.corpus.EncodedCorpus;
 import org.nmt4j.corpus.PairFilter;
 import org.nmt4j.corpus.ParallelCorpus;
 import org.nmt4j.corpus.SentencePair;
-import org.nmt4j.model.Parameters;
+import org.nmt4j.io.ProcessMemory;
 import org.nmt4j.model.NativeThreads;
+import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.Vocabulary;

@@ -1,6 +1,7 @@
 package org.nmt4j.train;
 
 import org.nmt4j.modeldir.TrainedModel;
+
 import java.util.OptionalDouble;
 
 /**

@@ -1,8 +1,5 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.ModelDirectory;
-import org.nmt4j.modeldir.TrainedModel;
-import org.nmt4j.modeldir.TrainingConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.corpus.CorpusSource;
 import org.nmt4j.corpus.EncodedCorpus;
@@ -13,6 +10,9 @@ import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.io.FileOperations;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.subword.Subwords;
 import org.nmt4j.tokenize.Tokenizer;
@@ -149,7 +149,10 @@ public final class TrainingPipeline {
             Files.createDirectories(dir);
             checkpoints.deleteAll();
             model = Seq2SeqModel.initialise(config.modelConfig(srcVocab.size(), tgtVocab.size()), Trainer.trainingType(), config.seed());
-            if (start != null) model.parameters().flatValues().assign(start.model().parameters().flatValues());
+            if (start != null) {
+                model.parameters().flatValues().assign(start.model().parameters().flatValues());
+                start = null;   // its weights are copied: let the second copy go before training
+            }
             ModelDirectory.writeConfig(dir, config);
             subwords.save(dir);
             srcVocab.save(dir.resolve(ModelDirectory.SOURCE_VOCAB));
@@ -200,10 +203,6 @@ public final class TrainingPipeline {
     }
 
     /**
-     * {@code n} items spread evenly over the list (all of them when it is shorter). Corpora are often sorted,
-     * e.g. Tatoeba by sentence length, so the first {@code n} would be a biased sample.
-     */
-    /**
      * The model a run with {@code initFrom} starts from, checked to be the same network over the same tokens: the
      * architecture, tokenizer, subword and {@code </s>} settings must equal the config's (the vocabularies are its).
      */
@@ -238,6 +237,10 @@ public final class TrainingPipeline {
         return start;
     }
 
+    /**
+     * {@code n} items spread evenly over the list (all of them when it is shorter). Corpora are often sorted,
+     * e.g. Tatoeba by sentence length, so the first {@code n} would be a biased sample.
+     */
     static <T> List<T> evenlySpaced(List<T> items, int n) {
         if (n >= items.size()) return items;
         List<T> out = new ArrayList<>(n);

@@ -2,8 +2,8 @@ package org.nmt4j.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.subword.BpeModel;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.subword.BpeModel;
 import org.nmt4j.vocab.Vocabulary;
 import picocli.CommandLine;
 

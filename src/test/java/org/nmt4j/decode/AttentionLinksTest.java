@@ -1,6 +1,5 @@
 package org.nmt4j.decode;
 
-import org.nmt4j.align.Symmetrization;
 import org.junit.jupiter.api.Test;
 import org.nmt4j.corpus.WordAlignment;
 
@@ -35,18 +34,6 @@ class AttentionLinksTest {
         assertThrows(IllegalArgumentException.class, () -> AttentionLinks.parse("threshold:x"));
         assertThrows(IllegalArgumentException.class, () -> AttentionLinks.parse("threshold:0"));
         assertThrows(IllegalArgumentException.class, () -> AttentionLinks.parse("max"));
-    }
-
-    @Test
-    void intersectionAndGrowDiag() {
-        WordAlignment forward = WordAlignment.parse("0-0 1-1 2-1");    // source-target
-        WordAlignment backward = WordAlignment.parse("0-0 1-1 2-2");   // target-source: flipped 0-0 1-1 2-2
-        assertEquals("0-0 1-1", Symmetrization.intersect(forward, backward).toPharaoh());
-        // grow-diag adds 2-1 (next to 1-1, source word 2 unaligned) and 2-2 (diagonal to 1-1, target word 2 unaligned).
-        assertEquals("0-0 1-1 2-1 2-2", Symmetrization.growDiag(forward, backward).toPharaoh());
-        // A union link far from every intersection link is not added.
-        WordAlignment far = WordAlignment.parse("0-0 5-5");
-        assertEquals("0-0", Symmetrization.growDiag(far, WordAlignment.parse("0-0")).toPharaoh());
     }
 
     /** Links sorted by target position, as a reader checks a matrix row by row. */

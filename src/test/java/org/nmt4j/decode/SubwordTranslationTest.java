@@ -3,9 +3,9 @@ package org.nmt4j.decode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.subword.Subwords;
-import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;

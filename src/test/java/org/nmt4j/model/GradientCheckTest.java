@@ -1,11 +1,11 @@
 package org.nmt4j.model;
 
-import org.nmt4j.corpus.Batch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nmt4j.corpus.Batch;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,11 +10,11 @@ import org.nmt4j.corpus.generate.GeneratedCorpora;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.ParameterAveraging;
 import org.nmt4j.train.StepEngine;
 import org.nmt4j.train.TinyConfigs;
 import org.nmt4j.train.Trainer;
-import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingPipeline;
 
 import java.io.ByteArrayOutputStream;

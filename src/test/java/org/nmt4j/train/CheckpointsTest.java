@@ -1,11 +1,11 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.ModelDirectory;
-import org.nmt4j.modeldir.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.io.FailingFileOperations;
 import org.nmt4j.io.FileOperations;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainingConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

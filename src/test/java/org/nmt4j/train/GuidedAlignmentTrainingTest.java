@@ -1,7 +1,5 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.ModelDirectory;
-import org.nmt4j.modeldir.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +9,8 @@ import org.nmt4j.decode.ForcedAligner;
 import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.eval.AlignmentScore;
 import org.nmt4j.eval.AlignmentScorer;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainingConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.ModelDirectory;
-import org.nmt4j.modeldir.TrainingConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +9,8 @@ import org.nmt4j.corpus.CorpusSplitter;
 import org.nmt4j.corpus.generate.GeneratedCorpora;
 import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.decode.Translator;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainingConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

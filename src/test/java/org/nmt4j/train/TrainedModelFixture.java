@@ -1,9 +1,9 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.ModelDirectory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nmt4j.io.FileOperations;
+import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;

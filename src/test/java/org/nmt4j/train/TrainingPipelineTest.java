@@ -1,10 +1,10 @@
 package org.nmt4j.train;
 
-import org.nmt4j.modeldir.ModelDirectory;
-import org.nmt4j.modeldir.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainingConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

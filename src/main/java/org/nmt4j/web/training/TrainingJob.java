@@ -2,8 +2,8 @@ package org.nmt4j.web.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.io.AtomicFiles;
-import org.nmt4j.train.Trainer;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.train.Trainer;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
