@@ -155,7 +155,7 @@ public final class ModelDirectory {
         m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
         m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
         m.subwords().save(target);
-        for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION}) {
+        for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION, Provenance.FILE}) {
             if (extra.equals(METRICS) && !withMetrics) continue;
             if (Files.isRegularFile(source.resolve(extra))) {
                 AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));

@@ -11,6 +11,7 @@ import org.nmt4j.io.FileOperations;
 import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.Provenance;
 import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.subword.BpeLearner;
@@ -145,6 +146,7 @@ public final class TrainingPipeline {
             model = ModelDirectory.load(dir, dir.relativize(from.weights()).toString(), Trainer.trainingType()).model();
             // A resumed run may extend its schedule (epochs, time budget, patience): record what it now trains with.
             if (!config.equals(storedConfig(dir))) ModelDirectory.writeConfig(dir, config);
+            Provenance.record(dir, config, true);
         } else {
             Files.createDirectories(dir);
             checkpoints.deleteAll();
@@ -154,6 +156,7 @@ public final class TrainingPipeline {
                 start = null;   // its weights are copied: let the second copy go before training
             }
             ModelDirectory.writeConfig(dir, config);
+            Provenance.record(dir, config, false);
             subwords.save(dir);
             srcVocab.save(dir.resolve(ModelDirectory.SOURCE_VOCAB));
             tgtVocab.save(dir.resolve(ModelDirectory.TARGET_VOCAB));

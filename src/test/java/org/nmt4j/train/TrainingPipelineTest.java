@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.Provenance;
 import org.nmt4j.modeldir.TrainingConfig;
 
 import java.io.ByteArrayOutputStream;
@@ -61,6 +62,16 @@ class TrainingPipelineTest {
         assertEquals(3, log.size(), "one row per epoch-end validation, appended across the resume");
         assertTrue(Files.isRegularFile(root.resolve("vocab/straight.de.vocab")), "vocabularies are built into vocab/");
         assertTrue(Files.isRegularFile(root.resolve("models/straight").resolve(ModelDirectory.METRICS)));
+
+        // Provenance: the data's checksums once, a session per run and resume, each with the build that ran it.
+        var provenance = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                root.resolve("models/resumed").resolve(Provenance.FILE).toFile());
+        assertEquals(2, provenance.get("sessions").size());
+        assertEquals(false, provenance.get("sessions").get(0).get("resumed").asBoolean());
+        assertEquals(true, provenance.get("sessions").get(1).get("resumed").asBoolean());
+        assertTrue(provenance.get("sessions").get(0).has("commit"));
+        assertEquals(Provenance.sha256(CORPUS.resolve("train.de")), provenance.get("data").get("trainSource").get("sha256").asText());
+        assertEquals(Files.size(CORPUS.resolve("train.en")), provenance.get("data").get("trainTarget").get("bytes").asLong());
     }
 
     @Test
