@@ -67,8 +67,16 @@ public record AttentionLinks(Kind kind, double threshold) {
      * {@link Translation} give them).
      */
     public WordAlignment links(float[][] attention) {
+        return links(attention, true);
+    }
+
+    /**
+     * Links of a matrix whose last row belongs to the target {@code </s>}; its last column belongs to the source
+     * {@code </s>} when {@code endColumn} (a model that reads no source {@code </s>} has only word columns).
+     */
+    public WordAlignment links(float[][] attention, boolean endColumn) {
         if (attention.length < 2) return WordAlignment.of(List.of());
-        int sourceWords = attention[0].length - 1;
+        int sourceWords = attention[0].length - (endColumn ? 1 : 0);
         Set<Link> out = new TreeSet<>();
         if (sourceWords < 1) return WordAlignment.of(out);
         for (int t = 0; t < attention.length - 1; t++) {
@@ -84,6 +92,6 @@ public record AttentionLinks(Kind kind, double threshold) {
 
     /** Links of a forced alignment. */
     public WordAlignment links(ForcedAlignment a) {
-        return links(a.attention());
+        return links(a.attention(), a.hasSourceEnd());
     }
 }

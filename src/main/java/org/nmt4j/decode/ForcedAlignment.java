@@ -49,7 +49,7 @@ public record ForcedAlignment(List<String> sourceTokens, List<String> targetToke
 
     /** Source words, {@code </s>} not counted. */
     public int sourceWords() {
-        return sourceTokens.size() - 1;
+        return sourceTokens.size() - (hasSourceEnd() ? 1 : 0);
     }
 
     /** Target words, {@code </s>} not counted. */
@@ -57,8 +57,17 @@ public record ForcedAlignment(List<String> sourceTokens, List<String> targetToke
         return targetTokens.size() - 1;
     }
 
-    /** Mean, over the target words ({@code </s>} row left out), of the attention weight on the source {@code </s>}. */
+    /** Whether the last source column is the source {@code </s>} (models trained with {@code sourceEndToken: false} read none). */
+    public boolean hasSourceEnd() {
+        return !sourceTokens.isEmpty() && sourceTokens.get(sourceTokens.size() - 1).equals(Vocabulary.EOS);
+    }
+
+    /**
+     * Mean, over the target words ({@code </s>} row left out), of the attention weight on the source {@code </s>}
+     * (0 for a model that reads none).
+     */
     public double meanEndOfSentenceMass() {
+        if (!hasSourceEnd()) return 0;
         double sum = 0;
         int eos = sourceTokens.size() - 1;
         for (int i = 0; i < targetWords(); i++) sum += attention[i][eos];

@@ -36,6 +36,18 @@ class AttentionLinksTest {
         assertThrows(IllegalArgumentException.class, () -> AttentionLinks.parse("max"));
     }
 
+    /** A model that reads no source {@code </s>}: every column is a word, and the last one can be linked. */
+    @Test
+    void withoutASourceEndEveryColumnIsAWord() {
+        float[][] m = {{0.1f, 0.9f}, {0.8f, 0.2f}, {0.5f, 0.5f}};   // rows: w0, w1, </s>; columns: v0, v1
+        ForcedAlignment a = new ForcedAlignment(java.util.List.of("v0", "v1"), java.util.List.of("w0", "w1", "</s>"), m,
+                new double[]{0.5, 0.5, 0.5}, -2, new boolean[2], new boolean[2], false);
+        assertEquals("1-0 0-1", pharaohInTargetOrder(AttentionLinks.argmax().links(a)));
+        assertEquals(2, a.sourceWords());
+        assertEquals(0.0, a.meanEndOfSentenceMass());
+        assertEquals("0-0 0-1", pharaohInTargetOrder(AttentionLinks.argmax().links(m)), "with </s> assumed, v0 is the only word");
+    }
+
     /** Links sorted by target position, as a reader checks a matrix row by row. */
     private static String pharaohInTargetOrder(WordAlignment a) {
         return String.join(" ", a.sorted().stream()
