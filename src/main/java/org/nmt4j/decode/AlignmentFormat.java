@@ -32,7 +32,9 @@ public enum AlignmentFormat {
         Hypothesis h = t.best();
         if (this == PHARAOH) {
             StringJoiner out = new StringJoiner(" ");
-            int sourceWords = Math.max(0, t.sourceTokens().size() - 1);
+            List<String> src = t.sourceTokens();
+            boolean end = !src.isEmpty() && src.get(src.size() - 1).equals(org.nmt4j.vocab.Vocabulary.EOS);
+            int sourceWords = src.size() - (end ? 1 : 0);   // a model that reads no source </s> has only word columns
             if (sourceWords == 0) return "";
             for (int i = 0; i < h.tokens().size(); i++) {
                 out.add(UnknownWords.mostAttended(h.alignment()[i], sourceWords) + "-" + i);

@@ -81,6 +81,15 @@ class SourceEndTokenTest {
                 assertEquals(1.0, sum, 1e-4);
             }
             assertEquals(List.of("drei", "hundert", "ein", "und", "zwanzig"), t.wordLevel().sourceTokens());
+            // Pharaoh links may reach the last source column: it is a word, not </s>.
+            int columns = t.sourceTokens().size();
+            float[][] rows = t.best().alignment();
+            String[] links = org.nmt4j.decode.AlignmentFormat.PHARAOH.line(t).split(" ");
+            for (int i = 0; i < links.length; i++) {
+                int best = 0;
+                for (int j = 1; j < columns; j++) if (rows[i][j] > rows[i][best]) best = j;
+                assertEquals(best + "-" + i, links[i], "row " + i + " links to its most attended column");
+            }
         }
     }
 
