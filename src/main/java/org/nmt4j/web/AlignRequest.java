@@ -48,15 +48,7 @@ public record AlignRequest(String model, String source, String target, Translate
             if (!modelNode.isTextual()) throw ApiException.badRequest("'model' must be a string");
             model = modelNode.asText().isBlank() ? null : modelNode.asText();
         }
-        TranslateRequest.Granularity granularity = TranslateRequest.Granularity.WORD;
-        JsonNode g = root.get("granularity");
-        if (g != null && !g.isNull()) {
-            if (g.isTextual() && g.asText().equals("subword")) granularity = TranslateRequest.Granularity.SUBWORD;
-            else if (!(g.isTextual() && g.asText().equals("word"))) {
-                throw ApiException.badRequest("'granularity' must be \"word\" or \"subword\", got " + g);
-            }
-        }
-        return new AlignRequest(model, source, target, granularity);
+        return new AlignRequest(model, source, target, TranslateRequest.Granularity.of(root.get("granularity")));
     }
 
     private static String text(JsonNode root, String name, ServerConfig config) {

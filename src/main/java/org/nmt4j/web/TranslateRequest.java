@@ -37,7 +37,18 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
                                double coverageBeta, int blockNgramRepeat, double minLengthRatio) {
 
     /** Tokens and alignments in words, or in the subwords of a subword model (the same for a word-level model). */
-    public enum Granularity { WORD, SUBWORD }
+    public enum Granularity {
+        WORD, SUBWORD;
+
+        /** A request's {@code granularity} field: "word" (also when absent or null) or "subword"; anything else is a 400. */
+        static Granularity of(JsonNode node) {
+            if (node == null || node.isNull()) return WORD;
+            String g = node.isTextual() ? node.asText() : "";
+            if (g.equals("word")) return WORD;
+            if (g.equals("subword")) return SUBWORD;
+            throw ApiException.badRequest("'granularity' must be \"word\" or \"subword\", got " + node);
+        }
+    }
 
     /** A request for word-level tokens and alignments. */
     public TranslateRequest(String text, String model, int beam, int nbest) {
@@ -141,18 +152,7 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
                     + " x " + chars + " characters = " + work + ", the limit is " + config.maxWork()
                     + "; use a smaller beam or nbest, or a shorter text");
         }
-        Granularity granularity = Granularity.WORD;
-        JsonNode granularityNode = root.get("granularity");
-        if (granularityNode != null && !granularityNode.isNull()) {
-            String g = granularityNode.isTextual() ? granularityNode.asText() : "";
-            if (g.equals("word")) {
-                granularity = Granularity.WORD;
-            } else if (g.equals("subword")) {
-                granularity = Granularity.SUBWORD;
-            } else {
-                throw ApiException.badRequest("'granularity' must be \"word\" or \"subword\", got " + granularityNode);
-            }
-        }
+        Granularity granularity = Granularity.of(root.get("granularity"));
         double coverageBeta = numberField(root, "coverageBeta", DecodeOptions.DEFAULT_COVERAGE_BETA);
         if (!(coverageBeta >= 0 && coverageBeta <= DecodeOptions.MAX_COVERAGE_BETA)) {
             throw ApiException.badRequest("'coverageBeta' must be in 0.." + DecodeOptions.MAX_COVERAGE_BETA + ", got "
