@@ -2,6 +2,7 @@ package org.nmt4j.decode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nmt4j.vocab.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +33,8 @@ public enum AlignmentFormat {
         Hypothesis h = t.best();
         if (this == PHARAOH) {
             StringJoiner out = new StringJoiner(" ");
-            List<String> src = t.sourceTokens();
-            boolean end = !src.isEmpty() && src.get(src.size() - 1).equals(org.nmt4j.vocab.Vocabulary.EOS);
-            int sourceWords = src.size() - (end ? 1 : 0);   // a model that reads no source </s> has only word columns
+            // A model that reads no source </s> has only word columns.
+            int sourceWords = t.sourceTokens().size() - (Vocabulary.endsWithEos(t.sourceTokens()) ? 1 : 0);
             if (sourceWords == 0) return "";
             for (int i = 0; i < h.tokens().size(); i++) {
                 out.add(UnknownWords.mostAttended(h.alignment()[i], sourceWords) + "-" + i);

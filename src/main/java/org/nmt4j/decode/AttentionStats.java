@@ -1,8 +1,5 @@
 package org.nmt4j.decode;
 
-import org.nmt4j.vocab.Vocabulary;
-
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,8 +21,7 @@ public final class AttentionStats {
     public void add(ForcedAlignment a) {
         sentences++;
         // A model that reads no source </s> has no column to park attention on: it counts 0 there.
-        List<String> src = a.sourceTokens();
-        int eos = src.get(src.size() - 1).equals(Vocabulary.EOS) ? src.size() - 1 : -1;
+        int eos = a.hasSourceEnd() ? a.sourceTokens().size() - 1 : -1;
         double uniform = Math.log(a.sourceTokens().size()) / Math.log(2);
         for (int i = 0; i < a.targetWords(); i++) {
             if (eos >= 0) eosMass += a.attention()[i][eos];

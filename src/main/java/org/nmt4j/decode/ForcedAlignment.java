@@ -43,8 +43,7 @@ public record ForcedAlignment(List<String> sourceTokens, List<String> targetToke
 
     /** The tokens without a final {@code </s>} (a model that reads no source {@code </s>} has none there). */
     private static List<String> withoutEnd(List<String> tokens) {
-        boolean end = !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(Vocabulary.EOS);
-        return end ? tokens.subList(0, tokens.size() - 1) : tokens;
+        return Vocabulary.endsWithEos(tokens) ? tokens.subList(0, tokens.size() - 1) : tokens;
     }
 
     /** Source words, {@code </s>} not counted. */
@@ -59,7 +58,7 @@ public record ForcedAlignment(List<String> sourceTokens, List<String> targetToke
 
     /** Whether the last source column is the source {@code </s>} (models trained with {@code sourceEndToken: false} read none). */
     public boolean hasSourceEnd() {
-        return !sourceTokens.isEmpty() && sourceTokens.get(sourceTokens.size() - 1).equals(Vocabulary.EOS);
+        return Vocabulary.endsWithEos(sourceTokens);
     }
 
     /**

@@ -43,6 +43,14 @@ public final class Vocabulary {
     /** The special tokens, in id order. */
     public static final List<String> SPECIALS = List.of(PAD, UNK, BOS, EOS);
 
+    /**
+     * Whether token labels end in {@link #EOS}: a matrix's source columns do when the model reads a source
+     * {@code </s>}, and do not for a model trained with {@code sourceEndToken: false}.
+     */
+    public static boolean endsWithEos(List<String> tokens) {
+        return !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(EOS);
+    }
+
     private final List<String> tokens;
     private final long[] counts;
     private final Map<String, Integer> ids;
