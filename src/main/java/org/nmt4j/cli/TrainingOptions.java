@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Every {@link TrainingConfig} setting as a command-line option. Precedence: built-in defaults, then the
@@ -164,11 +165,9 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
 
     /**
      * What a run started from a model ({@code --init-from}) takes from that model unless told otherwise: the
-     * languages, the tokens and the architecture, which must match it anyway.
+     * settings that must match it anyway ({@link TrainingConfig#MODEL_SETTINGS}), and its dropout.
      */
-    static final List<String> INHERITED_SETTINGS = List.of("sourceLanguage", "targetLanguage", "tokenizer", "lowercase",
-            "bpeMerges", "bpeJoint", "sourceEndToken", "cell", "attention", "embedding", "hidden", "layers", "bidirectional",
-            "dropout", "tieEmbeddings");
+    static final List<String> INHERITED_SETTINGS = Stream.concat(TrainingConfig.MODEL_SETTINGS.stream(), Stream.of("dropout")).toList();
 
     private static Map<String, Object> inherited(Path modelDir) throws IOException {
         Path file = modelDir.resolve(ModelDirectory.CONFIG);

@@ -8,6 +8,7 @@ import org.nmt4j.model.CellType;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.tokenize.TokenizerConfig;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,14 @@ public record TrainingConfig(
         m.put("initFrom", null);
         return java.util.Collections.unmodifiableMap(m);
     }
+
+    /**
+     * The settings that make a model the network it is over the tokens it reads: a run that starts from a trained
+     * model ({@link #initFrom}) must have the same values.
+     */
+    public static final List<String> MODEL_SETTINGS = List.of("sourceLanguage", "targetLanguage", "tokenizer",
+            "lowercase", "bpeMerges", "bpeJoint", "sourceEndToken", "cell", "attention", "embedding", "hidden", "layers",
+            "bidirectional", "tieEmbeddings");
 
     /** A word-level run (no subwords): the settings every config had before subwords. */
     public TrainingConfig(String name, String sourceLanguage, String targetLanguage,

@@ -212,32 +212,25 @@ public final class TrainingPipeline {
     static TrainedModel startingPoint(TrainingConfig config, PrintStream log) throws IOException {
         Path from = Path.of(config.initFrom());
         TrainedModel start = ModelDirectory.load(from, ModelDirectory.WEIGHTS, Trainer.trainingType());
-        TrainingConfig s = start.config();
-        Map<String, Object[]> settings = new LinkedHashMap<>();
-        settings.put("sourceLanguage", new Object[]{s.sourceLanguage(), config.sourceLanguage()});
-        settings.put("targetLanguage", new Object[]{s.targetLanguage(), config.targetLanguage()});
-        settings.put("tokenizer", new Object[]{s.tokenizer(), config.tokenizer()});
-        settings.put("lowercase", new Object[]{s.lowercase(), config.lowercase()});
-        settings.put("bpeMerges", new Object[]{s.bpeMerges(), config.bpeMerges()});
-        settings.put("bpeJoint", new Object[]{s.bpeJoint() || s.bpeMerges() == 0, config.bpeJoint() || config.bpeMerges() == 0});
-        settings.put("sourceEndToken", new Object[]{s.sourceEndToken(), config.sourceEndToken()});
-        settings.put("cell", new Object[]{s.cell(), config.cell()});
-        settings.put("attention", new Object[]{s.attention(), config.attention()});
-        settings.put("embedding", new Object[]{s.embedding(), config.embedding()});
-        settings.put("hidden", new Object[]{s.hidden(), config.hidden()});
-        settings.put("layers", new Object[]{s.layers(), config.layers()});
-        settings.put("bidirectional", new Object[]{s.bidirectional(), config.bidirectional()});
-        settings.put("tieEmbeddings", new Object[]{s.tieEmbeddings(), config.tieEmbeddings()});
-        for (Map.Entry<String, Object[]> e : settings.entrySet()) {
-            if (!String.valueOf(e.getValue()[0]).equals(String.valueOf(e.getValue()[1]))) {
-                throw new IllegalArgumentException("initFrom " + from + " has " + e.getKey() + " " + e.getValue()[0]
-                        + " but this run asks for " + e.getValue()[1] + "; a run that starts from a model keeps its "
+        Map<String, Object> has = settingsOf(start.config()), asked = settingsOf(config);
+        for (String key : TrainingConfig.MODEL_SETTINGS) {
+            // bpeJoint means nothing for a word-level model (bpeMerges 0, which must match too).
+            if (key.equals("bpeJoint") && config.bpeMerges() == 0) continue;
+            if (!String.valueOf(has.get(key)).equals(String.valueOf(asked.get(key)))) {
+                throw new IllegalArgumentException("initFrom " + from + " has " + key + " " + has.get(key)
+                        + " but this run asks for " + asked.get(key) + "; a run that starts from a model keeps its "
                         + "architecture and tokens");
             }
         }
         log.printf("starting from %s (%,d parameters, vocabularies %d / %d; fresh optimizer)%n", from,
                 start.model().parameters().count(), start.sourceVocabulary().size(), start.targetVocabulary().size());
         return start;
+    }
+
+    /** A config's settings by name, as config.yaml holds them. */
+    private static Map<String, Object> settingsOf(TrainingConfig config) {
+        return ModelDirectory.yaml().convertValue(config, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+        });
     }
 
     /**
