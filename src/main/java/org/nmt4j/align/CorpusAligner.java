@@ -27,7 +27,16 @@ public final class CorpusAligner {
                 case "none" -> NONE;
                 case "intersect" -> INTERSECT;
                 case "grow-diag" -> GROW_DIAG;
-                default -> throw new IllegalArgumentException("symmetrization must be none, intersect or grow-diag, got '" + name + "'");
+                default -> throw new IllegalArgumentException("must be none, intersect or grow-diag, got '" + name + "'");
+            };
+        }
+
+        /** {@code forward}'s links combined with {@code backward}'s (target-source, from the other direction). */
+        public WordAlignment combine(WordAlignment forward, WordAlignment backward) {
+            return switch (this) {
+                case NONE -> forward;
+                case INTERSECT -> Symmetrization.intersect(forward, backward);
+                case GROW_DIAG -> Symmetrization.growDiag(forward, backward);
             };
         }
     }
@@ -48,11 +57,7 @@ public final class CorpusAligner {
         List<WordAlignment> out = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             WordAlignment a = forward.align(sources.get(k), targets.get(k));
-            if (backward != null) {
-                WordAlignment b = backward.align(targets.get(k), sources.get(k));
-                a = combination == Combination.INTERSECT ? Symmetrization.intersect(a, b) : Symmetrization.growDiag(a, b);
-            }
-            out.add(a);
+            out.add(backward == null ? a : combination.combine(a, backward.align(targets.get(k), sources.get(k))));
         }
         return out;
     }

@@ -2,7 +2,7 @@ package org.nmt4j.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.nmt4j.align.Symmetrization;
+import org.nmt4j.align.CorpusAligner;
 import org.nmt4j.corpus.WordAlignment;
 import org.nmt4j.decode.AttentionLinks;
 import org.nmt4j.decode.AttentionStats;
@@ -96,6 +96,7 @@ public final class AlignCommand implements Callable<Integer> {
             if (!symmetrize.equals("intersect") && !symmetrize.equals("grow-diag")) {
                 throw new IllegalArgumentException("--symmetrize must be intersect or grow-diag, got '" + symmetrize + "'");
             }
+            CorpusAligner.Combination combination = CorpusAligner.Combination.parse(symmetrize);
             List<String> sources = readLines(source);
             List<String> targets = readLines(target);
             checkPairs(sources, targets);
@@ -122,7 +123,7 @@ public final class AlignCommand implements Callable<Integer> {
                     WordAlignment f = method.links(forward.get(i));
                     if (backward != null) {
                         WordAlignment b = method.links(backward.get(i));
-                        f = symmetrize.equals("intersect") ? Symmetrization.intersect(f, b) : Symmetrization.growDiag(f, b);
+                        f = combination.combine(f, b);
                     }
                     lines.add(f.toPharaoh());
                 }

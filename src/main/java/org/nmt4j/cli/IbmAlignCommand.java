@@ -85,8 +85,11 @@ public final class IbmAlignCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (!List.of("none", "intersect", "grow-diag").contains(symmetrize)) {
-                throw new IllegalArgumentException("--symmetrize must be none, intersect or grow-diag, got '" + symmetrize + "'");
+            CorpusAligner.Combination combination;
+            try {
+                combination = CorpusAligner.Combination.parse(symmetrize);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--symmetrize " + e.getMessage());
             }
             if (ibmModel != 1 && ibmModel != 2) throw new IllegalArgumentException("--ibm-model must be 1 or 2, got " + ibmModel);
             if ((trainSrc == null) != (trainTgt == null)) throw new IllegalArgumentException("give --train-src and --train-tgt together");
@@ -100,11 +103,10 @@ public final class IbmAlignCommand implements Callable<Integer> {
             DiagonalAligner.Settings settings = new DiagonalAligner.Settings(iterations, base.tension(),
                     base.nullProbability(), base.dirichletPrior());
             long start = System.nanoTime();
-            List<WordAlignment> aligned = CorpusAligner.align(sources, targets, count, settings,
-                    CorpusAligner.Combination.parse(symmetrize), line -> {
-                        err.println("ibm-align: " + line);
-                        err.flush();
-                    });
+            List<WordAlignment> aligned = CorpusAligner.align(sources, targets, count, settings, combination, line -> {
+                err.println("ibm-align: " + line);
+                err.flush();
+            });
             StringBuilder text = new StringBuilder();
             for (WordAlignment a : aligned) text.append(a.toPharaoh()).append('\n');
             AtomicFiles.writeString(links, text.toString());
