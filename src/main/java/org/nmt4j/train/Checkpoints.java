@@ -4,24 +4,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.io.FileOperations;
+import org.nmt4j.io.Sha256;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.WeightsFile;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +134,7 @@ final class Checkpoints {
     }
 
     private Part writePart(Path file, AtomicFiles.Writer content) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         long[] bytes = {0};
         ops.writeFile(file, out -> {
             OutputStream hashing = new FilterOutputStream(out) {
@@ -158,7 +155,7 @@ final class Checkpoints {
             content.write(hashing);
             hashing.flush();
         });
-        return new Part(bytes[0], HexFormat.of().formatHex(sha.digest()));
+        return new Part(bytes[0], Sha256.hex(sha));
     }
 
     /** Whether there is anything to resume from (complete or not; {@link #newestComplete} decides). */
@@ -231,7 +228,7 @@ final class Checkpoints {
             if (size != e.getValue().bytes()) {
                 throw new IOException(e.getKey() + " has " + size + " bytes, the manifest says " + e.getValue().bytes());
             }
-            if (!sha256(file).equalsIgnoreCase(e.getValue().sha256())) {
+            if (!Sha256.of(file).equalsIgnoreCase(e.getValue().sha256())) {
                 throw new IOException(e.getKey() + ": SHA-256 differs from the manifest (the file is corrupt)");
             }
         }
@@ -287,19 +284,4 @@ final class Checkpoints {
         return steps;
     }
 
-    private static String sha256(Path file) throws IOException {
-        MessageDigest sha = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    }
 }

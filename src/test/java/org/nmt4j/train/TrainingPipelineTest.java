@@ -3,6 +3,7 @@ package org.nmt4j.train;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nmt4j.io.Sha256;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.Provenance;
 import org.nmt4j.modeldir.TrainingConfig;
@@ -70,7 +71,7 @@ class TrainingPipelineTest {
         assertEquals(false, provenance.get("sessions").get(0).get("resumed").asBoolean());
         assertEquals(true, provenance.get("sessions").get(1).get("resumed").asBoolean());
         assertTrue(provenance.get("sessions").get(0).has("commit"));
-        assertEquals(Provenance.sha256(CORPUS.resolve("train.de")), provenance.get("data").get("trainSource").get("sha256").asText());
+        assertEquals(Sha256.of(CORPUS.resolve("train.de")), provenance.get("data").get("trainSource").get("sha256").asText());
         assertEquals(Files.size(CORPUS.resolve("train.en")), provenance.get("data").get("trainTarget").get("bytes").asLong());
     }
 
