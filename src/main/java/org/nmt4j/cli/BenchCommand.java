@@ -35,8 +35,16 @@ public final class BenchCommand implements Runnable {
     @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
             defaultValueProvider = TrainingOptions.class,
             description = "Steady-state training speed (target tokens/s including </s>, as the PyTorch reference counts) "
-                    + "and peak memory for a config, on real batches of its training corpus. Writes nothing.")
+                    + "and peak memory for a config, on real batches of its training corpus. Writes nothing. The encoder "
+                    + "is unidirectional unless --bidirectional is given, as in the PyTorch reference.")
     static final class Train implements Callable<Integer> {
+        /**
+         * Where {@code train}'s defaults and the PyTorch reference's differ, the benchmark takes the reference's, so
+         * that the same flags give the same model on both sides ({@code compare.sh} passes {@code --bidirectional}
+         * only for a bidirectional encoder).
+         */
+        static final java.util.Map<String, Object> REFERENCE_DEFAULTS = java.util.Map.of("bidirectional", false);
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -55,16 +63,18 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                TrainingConfig config = options.resolve(spec.commandLine().getParseResult());
+                TrainingConfig config = options.resolve(spec.commandLine().getParseResult(), REFERENCE_DEFAULTS);
+                PrintWriter out = spec.commandLine().getOut();
                 TrainingBenchmark.Figures f = TrainingBenchmark.run(config, warmup, steps,
-                        threads != null ? threads : org.nmt4j.train.GradientWorkers.defaultThreads(), System.out);
-                System.out.printf("RESULT train: %.0f target tokens/s, %.1f sentences/s, %.1f ms/step, peak RSS %.0f MB "
+                        threads != null ? threads : org.nmt4j.train.GradientWorkers.defaultThreads(), out);
+                out.printf("RESULT train: %.0f target tokens/s, %.1f sentences/s, %.1f ms/step, peak RSS %.0f MB "
                                 + "(%d timed steps, %d worker threads, OMP_NUM_THREADS=%s)%n", f.tokensPerSecond(), f.sentencesPerSecond(),
                         f.millisPerStep(), f.peakRssBytes() / 1e6, f.steps(), f.threads(),
                         System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+                out.flush();
                 return 0;
             } catch (IOException | IllegalArgumentException e) {
-                System.err.println("bench train: " + e.getMessage());
+                spec.commandLine().getErr().println("bench train: " + e.getMessage());
                 return 1;
             }
         }

@@ -126,7 +126,13 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
 
     /** Resolves the config: defaults, then the YAML file, then options given on the command line. */
     public TrainingConfig resolve(CommandLine.ParseResult parsed) throws IOException {
+        return resolve(parsed, Map.of());
+    }
+
+    /** As {@link #resolve(CommandLine.ParseResult)}, with some defaults replaced by a command's own. */
+    public TrainingConfig resolve(CommandLine.ParseResult parsed, Map<String, Object> commandDefaults) throws IOException {
         Map<String, Object> values = defaultsMap();
+        values.putAll(commandDefaults);
         Map<String, Object> explicit = new LinkedHashMap<>();
         if (config != null) {
             if (!Files.isRegularFile(config)) throw new IOException(config + ": config file not found");

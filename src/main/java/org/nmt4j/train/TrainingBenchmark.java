@@ -17,7 +17,7 @@ import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -40,7 +40,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
-    public static Figures run(TrainingConfig config, int warmup, int steps, int threads, PrintStream log) throws IOException {
+    public static Figures run(TrainingConfig config, int warmup, int steps, int threads, PrintWriter log) throws IOException {
         NativeThreads.configure();
         Tokenizer srcTok = TokenizerFactory.create(config.sourceTokenizer());
         Tokenizer tgtTok = TokenizerFactory.create(config.targetTokenizer());

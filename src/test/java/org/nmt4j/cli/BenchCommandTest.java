@@ -40,6 +40,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void trainBuildsTheReferencesModelForTheSameFlags() {
+        String[] common = {"bench", "train", "--train-tsv", "src/test/resources/bundled/numbers-de-en.tsv", "--src-lang",
+                "de", "--tgt-lang", "en", "--tokenizer", "word", "--emb", "8", "--hidden", "8", "--batch", "8",
+                "--warmup", "1", "--steps", "1", "--threads", "1"};
+        CliRun unidirectional = CliRun.of(common);
+        assertEquals(0, unidirectional.exitCode(), unidirectional.err() + unidirectional.out());
+        assertTrue(unidirectional.out().contains("benchmark: lstm x1, additive attention, emb 8, hidden 8;"), unidirectional.out());
+        assertTrue(unidirectional.out().contains("RESULT train: "), unidirectional.out());
+
+        String[] withFlag = java.util.Arrays.copyOf(common, common.length + 1);
+        withFlag[common.length] = "--bidirectional";
+        CliRun bidirectional = CliRun.of(withFlag);
+        assertEquals(0, bidirectional.exitCode(), bidirectional.err() + bidirectional.out());
+        assertTrue(bidirectional.out().contains("benchmark: bi-lstm x1, additive attention"), bidirectional.out());
+    }
+
+    @Test
     void serveRefusesHostsOtherThanThisMachine() {
         CliRun run = CliRun.of("bench", "serve", "--url", "http://example.org:7070", "--seconds", "1");
         assertEquals(1, run.exitCode());

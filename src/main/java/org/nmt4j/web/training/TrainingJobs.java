@@ -143,7 +143,7 @@ public final class TrainingJobs implements AutoCloseable {
         if (running()) throw new ApiException(409, "a job is training: its measured speed is on its card");
         if (!estimating.tryAcquire()) throw new ApiException(429, "another estimate is being measured; try again in a moment");
         try {
-            var f = TrainingBenchmark.run(config, 3, 8, threads, new PrintStream(OutputStream.nullOutputStream()));
+            var f = TrainingBenchmark.run(config, 3, 8, threads, new java.io.PrintWriter(java.io.Writer.nullWriter()));
             return new Estimate(f.tokensPerSecond(), f.tokensPerEpoch(), f.secondsPerEpoch(), f.parameters(), threads,
                     config.subwords() ? "measured on words; subwords make an epoch some 10-20 % longer" : null);
         } finally {
