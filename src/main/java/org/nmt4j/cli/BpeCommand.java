@@ -1,6 +1,6 @@
 package org.nmt4j.cli;
 
-import org.nmt4j.corpus.StrictLineReader;
+import org.nmt4j.io.Utf8LineReader;
 import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.subword.BpeModel;
 import org.nmt4j.subword.BpeSegmenter;
@@ -12,10 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -143,8 +141,8 @@ public final class BpeCommand implements Callable<Integer> {
                         dropout > 0 ? new Random(seed) : null);
                 else if (dropout > 0) throw new IllegalArgumentException("--dropout needs --codes");
                 if (input != null && !Files.isRegularFile(input)) throw new IOException(input + ": input file not found");
-                try (BufferedReader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
-                        : new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+                try (Utf8LineReader in = input != null ? Utf8LineReader.open(input, Utf8LineReader.LineEnds.TEXT)
+                        : Utf8LineReader.of(stdin, "stdin", Utf8LineReader.LineEnds.TEXT);
                      Writer w = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                     PrintWriter o = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -161,7 +159,7 @@ public final class BpeCommand implements Callable<Integer> {
     }
 
     static void countWords(Path file, Tokenizer words, Map<String, Long> counts) throws IOException {
-        try (StrictLineReader in = new StrictLineReader(file)) {
+        try (Utf8LineReader in = Utf8LineReader.open(file, Utf8LineReader.LineEnds.TEXT)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 for (String w : words.tokenize(line)) counts.merge(w, 1L, Long::sum);
             }

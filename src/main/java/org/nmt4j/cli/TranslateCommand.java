@@ -8,6 +8,7 @@ import org.nmt4j.decode.NBestFormat;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.io.IoErrors;
+import org.nmt4j.io.Utf8LineReader;
 import org.nmt4j.modeldir.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,17 +16,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -142,7 +140,7 @@ public final class TranslateCommand implements Callable<Integer> {
     private int interactive(Translator translator, DecodeOptions options) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        Utf8LineReader in = Utf8LineReader.of(stdin, "stdin", Utf8LineReader.LineEnds.TEXT);
         err.println("Type a sentence and press Enter; end with Ctrl-D.");
         int index = 0;
         while (true) {
@@ -159,13 +157,9 @@ public final class TranslateCommand implements Callable<Integer> {
 
     private List<String> readInput() throws IOException {
         if (input != null && !Files.isRegularFile(input)) throw new IOException(input + ": input file not found");
-        try (BufferedReader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
-                : new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
-            List<String> lines = new ArrayList<>();
-            for (String line = in.readLine(); line != null; line = in.readLine()) lines.add(line);
-            return lines;
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IOException((input == null ? "stdin" : input.toString()) + ": not valid UTF-8", e);
+        try (Utf8LineReader in = input != null ? Utf8LineReader.open(input, Utf8LineReader.LineEnds.TEXT)
+                : Utf8LineReader.of(stdin, "stdin", Utf8LineReader.LineEnds.TEXT)) {
+            return in.readAll();
         }
     }
 

@@ -1,17 +1,10 @@
 package org.nmt4j.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.nmt4j.corpus.CorpusSource;
 import org.nmt4j.corpus.PairFilter;
 import org.nmt4j.corpus.ParallelCorpus;
 import org.nmt4j.corpus.SentencePair;
-import org.nmt4j.corpus.StrictLineReader;
+import org.nmt4j.io.Utf8LineReader;
 import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.subword.BpeModel;
 import org.nmt4j.subword.BpeSegmenter;
@@ -23,9 +16,17 @@ import org.nmt4j.vocab.Vocabulary;
 import org.nmt4j.vocab.VocabularyBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** Builds a vocabulary from one side of a corpus (or a plain text file) and saves it. */
 @Command(name = "vocab", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -165,7 +166,7 @@ public final class VocabCommand implements Callable<Integer> {
     private static void countText(Path file, Tokenizer tok, VocabularyBuilder builder, PrintWriter o) throws IOException {
         long lines = 0;
         long blank = 0;
-        try (StrictLineReader in = new StrictLineReader(file)) {
+        try (Utf8LineReader in = Utf8LineReader.open(file, Utf8LineReader.LineEnds.TEXT)) {
             String line;
             while ((line = in.readLine()) != null) {
                 lines++;

@@ -1,5 +1,7 @@
 package org.nmt4j.corpus;
 
+import org.nmt4j.io.Utf8LineReader;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ public final class CorpusReader {
      */
     public static ParallelCorpus readTsv(Path file, PairFilter filter) throws IOException {
         Tally tally = new Tally(file.toString(), filter);
-        try (StrictLineReader in = new StrictLineReader(file)) {
+        try (Utf8LineReader in = Utf8LineReader.open(file, Utf8LineReader.LineEnds.TEXT)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
@@ -49,14 +51,14 @@ public final class CorpusReader {
      */
     public static ParallelCorpus readAligned(Path source, Path target, PairFilter filter) throws IOException {
         Tally tally = new Tally(source + " + " + target, filter);
-        try (StrictLineReader src = new StrictLineReader(source); StrictLineReader tgt = new StrictLineReader(target)) {
+        try (Utf8LineReader src = Utf8LineReader.open(source, Utf8LineReader.LineEnds.TEXT); Utf8LineReader tgt = Utf8LineReader.open(target, Utf8LineReader.LineEnds.TEXT)) {
             while (true) {
                 String s = src.readLine();
                 String t = tgt.readLine();
                 if (s == null || t == null) {
                     if (s != null || t != null) {
                         // Count the rest of the longer file so the message can give both lengths.
-                        StrictLineReader longer = s != null ? src : tgt;
+                        Utf8LineReader longer = s != null ? src : tgt;
                         while (longer.readLine() != null) {
                             // counting only
                         }

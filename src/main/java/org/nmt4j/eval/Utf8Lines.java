@@ -1,20 +1,16 @@
 package org.nmt4j.eval;
 
+import org.nmt4j.io.TextFileException;
+import org.nmt4j.io.Utf8LineReader;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a text file as strict UTF-8 lines, the way sacreBLEU reads hypothesis and reference files: lines end at
- * '\n' only (a '\r' before it stays in the line and is whitespace to the metrics), a final '\n' does not start
- * an extra line, and a byte-order mark is kept as a character. Invalid UTF-8 is an error naming the lines.
+ * Reads a text file as strict UTF-8 lines, the way sacreBLEU reads hypothesis and reference files
+ * ({@link Utf8LineReader.LineEnds#SACREBLEU}), for scoring: invalid UTF-8 is an error naming every bad line.
  */
 public final class Utf8Lines {
 
@@ -31,25 +27,20 @@ public final class Utf8Lines {
      * @throws IOException        if the file cannot be read
      */
     public static List<String> read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<String> lines = new ArrayList<>();
-        List<Integer> badLines = new ArrayList<>();
-        int start = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
+        List<Long> badLines = new ArrayList<>();
+        try (Utf8LineReader in = Utf8LineReader.open(file, Utf8LineReader.LineEnds.SACREBLEU)) {
+            while (true) {
+                try {
+                    String line = in.readLine();
+                    if (line == null) break;
+                    lines.add(line);
+                } catch (TextFileException e) {
+                    // The reader has moved past the bad line: note it and go on, to name every bad line at once.
+                    badLines.add(e.line());
+                    lines.add("");
+                }
             }
-            try {
-                lines.add(decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString());
-            } catch (CharacterCodingException e) {
-                badLines.add(lines.size() + 1);
-                lines.add("");
-            }
-            start = end + 1;
         }
         if (!badLines.isEmpty()) {
             StringBuilder msg = new StringBuilder("invalid UTF-8 on line");

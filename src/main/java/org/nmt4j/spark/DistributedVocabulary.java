@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * does not depend on the order of counting. BPE merges are learnt on the driver from those word counts, as
  * {@link BpeLearner} learns from a word-frequency table; the subword counts follow from the word counts.
  *
- * <p>Lines are read by {@link TextLines} with the line ends of {@link org.nmt4j.corpus.StrictLineReader}; blank lines
+ * <p>Lines are read by {@link TextLines} with {@link org.nmt4j.io.Utf8LineReader}'s {@code TEXT} line ends; blank lines
  * and lines that are not valid UTF-8 are counted per file ({@link FileStats}), never dropped unseen. Counts come from
  * RDD results, not accumulators, so a retried task is not counted twice.
  */

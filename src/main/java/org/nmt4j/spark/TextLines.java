@@ -37,7 +37,7 @@ public final class TextLines {
     public enum LineEnds {
         /** {@code \n}, {@code \r\n} or a lone {@code \r}, as {@code BufferedReader} (the {@code translate} command). */
         ANY,
-        /** {@code \n} or {@code \r\n}, as {@link org.nmt4j.corpus.StrictLineReader} (the {@code vocab} command). */
+        /** {@code \n} or {@code \r\n}, as {@link org.nmt4j.io.Utf8LineReader}'s {@code TEXT} line ends (the {@code vocab} command). */
         LF
     }
 
@@ -127,7 +127,7 @@ public final class TextLines {
                 int end = b.length;
                 if (stripCr && end > 0 && b[end - 1] == '\r') end--;
                 if (offset == 0 && end >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-                    start = 3; // a byte-order mark, as StrictLineReader drops it
+                    start = 3; // a byte-order mark, as Utf8LineReader drops it
                 }
                 try {
                     return new Line(file, offset, decoder.reset().decode(ByteBuffer.wrap(b, start, end - start)).toString());

@@ -1,15 +1,12 @@
 package org.nmt4j.subword;
 
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.io.TextFileException;
+import org.nmt4j.io.Utf8LineReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.InputStreamReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,14 +85,11 @@ public final class BpeModel {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": BPE codes file not found");
         List<String[]> merges = new ArrayList<>();
         int lineNo = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+        try (Utf8LineReader in = Utf8LineReader.open(file, Utf8LineReader.LineEnds.TEXT)) {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 if (lineNo == 1) {
-                    if (line.startsWith("\uFEFF")) line = line.substring(1);
                     if (!line.startsWith("#version:")) {
                         throw new BpeFormatException(file, 1, "not a BPE codes file: expected the header '" + HEADER
                                 + "', got '" + abbreviate(line) + "'");
@@ -117,8 +111,9 @@ public final class BpeModel {
                 }
                 merges.add(parts);
             }
-        } catch (CharacterCodingException e) {
-            throw new BpeFormatException(file, lineNo + 1, "not valid UTF-8");
+        } catch (TextFileException e) {
+            if (e instanceof BpeFormatException) throw e;
+            throw new BpeFormatException(file, (int) e.line(), "not valid UTF-8");
         }
         if (lineNo == 0) throw new BpeFormatException(file, 1, "empty file: expected the header '" + HEADER + "'");
         return new BpeModel(merges);

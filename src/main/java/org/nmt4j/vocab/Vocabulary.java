@@ -1,17 +1,13 @@
 package org.nmt4j.vocab;
 
 import org.nmt4j.io.AtomicFiles;
+import org.nmt4j.io.TextFileException;
+import org.nmt4j.io.Utf8LineReader;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,30 +170,18 @@ public final class Vocabulary {
      * {@link VocabularyFormatException} naming the file and line.
      */
     public static Vocabulary load(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<String> tokens = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        int start = 0;
         int lineNo = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') end++;
-            lineNo++;
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            String line;
-            try {
-                CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(bytes, start, stop - start));
-                line = chars.toString();
-            } catch (CharacterCodingException e) {
-                throw new VocabularyFormatException(file, lineNo, "invalid UTF-8 (is the file in another encoding?)");
+        try (Utf8LineReader in = Utf8LineReader.open(file, Utf8LineReader.LineEnds.TEXT)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNo = (int) in.lineNumber();
+                parseLine(file, lineNo, line, tokens, counts, firstLine);
             }
-            if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-            parseLine(file, lineNo, line, tokens, counts, firstLine);
-            start = end + 1;
+        } catch (TextFileException e) {
+            if (e instanceof VocabularyFormatException) throw e;
+            throw new VocabularyFormatException(file, (int) e.line(), "invalid UTF-8 (is the file in another encoding?)");
         }
         if (tokens.size() < SPECIALS.size()) {
             throw new VocabularyFormatException(file, lineNo, "missing special tokens: expected "

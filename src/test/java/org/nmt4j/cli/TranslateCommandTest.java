@@ -153,6 +153,26 @@ class TranslateCommandTest {
     }
 
     @Test
+    void inputThatIsNotUtf8IsRefusedNamingTheLine(@TempDir Path dir) throws IOException {
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, "s1 s2\ns3 caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun run = CliRun.of("translate", "--model", modelDir.toString(), "--input", latin1.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(latin1 + ":2: invalid UTF-8 (is the file in another encoding?)"), run.err());
+        assertEquals("", run.out());
+
+        TranslateCommand command = new TranslateCommand();
+        command.stdin = new ByteArrayInputStream("s1 s2\ns3 caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(1, cl.execute("--model", modelDir.toString()));
+        assertTrue(err.toString().contains("stdin:2: invalid UTF-8"), err.toString());
+    }
+
+    @Test
     void missingModelGivesAOneLineErrorNamingTheDirectory(@TempDir Path dir) {
         Path missing = dir.resolve("models/nope");
         CliRun run = CliRun.of("translate", "--model", missing.toString(), "--input", input.toString());

@@ -1,8 +1,8 @@
 package org.nmt4j.corpus;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.io.TextFileException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CorpusReaderTest {
 
@@ -99,7 +101,7 @@ class CorpusReaderTest {
         bytes.writeBytes("\tcoffee\nok\tok\n".getBytes(StandardCharsets.UTF_8));
         Path f = dir.resolve("latin1.tsv");
         Files.write(f, bytes.toByteArray());
-        CorpusFormatException e = assertThrows(CorpusFormatException.class,
+        TextFileException e = assertThrows(TextFileException.class,
                 () -> CorpusReader.readTsv(f, PairFilter.noLimit()));
         assertEquals(3001, e.line());
         assertTrue(e.getMessage().contains("invalid UTF-8"), e.getMessage());
@@ -134,7 +136,7 @@ class CorpusReaderTest {
         Path de = file("b.de", "eins\nzwei\ndrei\n");
         Path en = dir.resolve("b.en");
         Files.write(en, new byte[] {'o', 'n', 'e', '\n', 't', 'w', (byte) 0xFF, 'o', '\n', 'x', '\n'});
-        CorpusFormatException e = assertThrows(CorpusFormatException.class,
+        TextFileException e = assertThrows(TextFileException.class,
                 () -> CorpusReader.readAligned(de, en, PairFilter.noLimit()));
         assertEquals(en, e.file());
         assertEquals(2, e.line());

@@ -1,6 +1,5 @@
 package org.nmt4j.web.training;
 
-import org.nmt4j.corpus.CorpusFormatException;
 import org.nmt4j.corpus.CorpusReader;
 import org.nmt4j.corpus.CorpusSplitter;
 import org.nmt4j.corpus.CorpusSummary;
@@ -111,7 +110,7 @@ public final class CorpusStore {
             try {
                 parts[i++] = CorpusReader.readAligned(s, t, PairFilter.noLimit()).summary().describe()
                         .replace(root.toString() + "/", "");
-            } catch (CorpusFormatException e) {
+            } catch (org.nmt4j.io.TextFileException e) {
                 throw new ApiException(400, ErrorMessages.withoutPaths(e.getMessage(), root).replace(root.getFileName() + "/", ""));
             }
         }
@@ -202,7 +201,7 @@ public final class CorpusStore {
     private static ParallelCorpus read(Read read, Path temp) throws IOException {
         try {
             return read.read();
-        } catch (CorpusFormatException e) {
+        } catch (org.nmt4j.io.TextFileException e) {
             throw new ApiException(400, ErrorMessages.withoutPaths(e.getMessage(), temp).replace(temp.getFileName() + "/", ""));
         }
     }
