@@ -12,6 +12,7 @@ import picocli.CommandLine;
                 CommandLine.HelpCommand.class,
                 VocabCommand.class,
                 BpeCommand.class,
+                TokenizeCommand.class,
                 AverageCommand.class,
                 SplitCommand.class,
                 GenerateCommand.class,
