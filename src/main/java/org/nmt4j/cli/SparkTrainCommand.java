@@ -55,10 +55,6 @@ public final class SparkTrainCommand implements Callable<Integer> {
             if (averageEvery < 1) throw new IllegalArgumentException("--average-every must be at least 1");
             if (workers < 0) throw new IllegalArgumentException("--workers must be 0 (the default parallelism) or more");
             TrainingConfig config = options.resolveRun(spec.commandLine().getParseResult(), models, resume);
-            if (config.guidedAlignment() > 0) {
-                throw new IllegalArgumentException("spark train does not do guided alignment yet (guidedAlignment "
-                        + config.guidedAlignment() + "); train with it on one machine: train --guided-alignment");
-            }
             Trainer.Result r = SparkJobs.train(master, config, new TrainingPipeline.Locations(models, null), resume,
                     overwrite, workers, averageEvery, System.out);
             return r.steps() > 0 ? 0 : 1;

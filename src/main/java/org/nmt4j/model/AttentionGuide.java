@@ -14,7 +14,10 @@ import org.nmt4j.corpus.Batch;
  * pairs: target positions are decoder output steps (the target tokens, then {@code </s>}), source positions index the
  * encoder's input (its tokens, then {@code </s>} when the model appends one).
  */
-public final class AttentionGuide {
+public final class AttentionGuide implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int[] NO_LINKS = new int[0];
 
     private final int[][] links;
     private final double weight;
@@ -40,6 +43,21 @@ public final class AttentionGuide {
     /** Number of corpus pairs this guide covers. */
     public int pairs() {
         return links.length;
+    }
+
+    /**
+     * The same guide over only the pairs of {@code batches} (every other pair unguided): what a worker that trains on
+     * those batches elsewhere needs, at a fraction of the whole guide's size.
+     */
+    public AttentionGuide only(java.util.Collection<Batch> batches) {
+        int[][] subset = new int[links.length][];
+        java.util.Arrays.fill(subset, NO_LINKS);
+        for (Batch b : batches) {
+            for (int pair : b.indices()) {
+                if (pair >= 0 && pair < links.length) subset[pair] = links[pair];
+            }
+        }
+        return new AttentionGuide(subset, weight);
     }
 
     /** The flat {@code (target, source)} links of corpus pair {@code pair} (a copy). */

@@ -1,6 +1,7 @@
 package org.nmt4j.train;
 
 import org.nmt4j.corpus.Batch;
+import org.nmt4j.model.AttentionGuide;
 import org.nmt4j.model.ModelConfig;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.modeldir.TrainingConfig;
@@ -23,17 +24,21 @@ import java.util.concurrent.Future;
  */
 public final class ParameterAveraging implements StepEngine {
 
-    /** What every worker of a round starts from (sent once per round: a Spark broadcast). */
+    /**
+     * What every worker of a round starts from (sent once per round: a Spark broadcast); {@code guide} is guided
+     * alignment's guide over the round's sentence pairs only, or null.
+     */
     public record Round(ModelConfig model, float[] weights, float[] firstMoments, float[] secondMoments, long stepsDone,
-                        double learningRate, double clipNorm, double labelSmoothing, long seed) implements Serializable {
+                        double learningRate, double clipNorm, double labelSmoothing, long seed, AttentionGuide guide)
+            implements Serializable {
     }
 
-    /** Workers' results added up (weights, moments, loss), to be divided by {@code workers}. */
+    /** Workers' results added up (weights, moments, losses), to be divided by {@code workers}. */
     public record Sum(float[] weights, float[] firstMoments, float[] secondMoments, double lossSum, long tokens,
-                      int workers) implements Serializable {
+                      double alignmentSum, int workers) implements Serializable {
 
         /** Nothing yet: the neutral element of {@link #plus}. */
-        public static final Sum EMPTY = new Sum(null, null, null, 0, 0, 0);
+        public static final Sum EMPTY = new Sum(null, null, null, 0, 0, 0, 0);
 
         /** This plus {@code o}, reusing this one's arrays when it has them. */
         public Sum plus(Sum o) {
@@ -42,7 +47,8 @@ public final class ParameterAveraging implements StepEngine {
             add(weights, o.weights);
             add(firstMoments, o.firstMoments);
             add(secondMoments, o.secondMoments);
-            return new Sum(weights, firstMoments, secondMoments, lossSum + o.lossSum, tokens + o.tokens, workers + o.workers);
+            return new Sum(weights, firstMoments, secondMoments, lossSum + o.lossSum, tokens + o.tokens,
+                    alignmentSum + o.alignmentSum, workers + o.workers);
         }
 
         private static void add(float[] into, float[] x) {
@@ -65,21 +71,22 @@ public final class ParameterAveraging implements StepEngine {
     private final TrainingConfig config;
     private final Workers workers;
     private final int averageEvery;
+    private final AttentionGuide guide;
 
-    public ParameterAveraging(Seq2SeqModel model, TrainingConfig config, Workers workers, int averageEvery) {
+    /** {@code guide}: guided alignment's guide over the whole training corpus, or null. */
+    public ParameterAveraging(Seq2SeqModel model, TrainingConfig config, Workers workers, int averageEvery,
+                              AttentionGuide guide) {
         if (averageEvery < 1) throw new IllegalArgumentException("averageEvery must be at least 1, got " + averageEvery);
         this.model = model;
         this.config = config;
         this.workers = workers;
         this.averageEvery = averageEvery;
+        this.guide = guide;
     }
 
     /** An engine factory for {@link Trainer#engine}: {@code workers} averaged every {@code averageEvery} steps. */
     public static StepEngine.Factory factory(Workers workers, int averageEvery) {
-        return (model, config, threads, guide) -> {
-            if (guide != null) throw new IllegalArgumentException("guided alignment is not supported with parameter averaging yet");
-            return new ParameterAveraging(model, config, workers, averageEvery);
-        };
+        return (model, config, threads, guide) -> new ParameterAveraging(model, config, workers, averageEvery, guide);
     }
 
     @Override
@@ -92,8 +99,9 @@ public final class ParameterAveraging implements StepEngine {
             next = to;
         }
         float[] weights = model.parameters().flatValues().toFloatVector();
+        AttentionGuide roundGuide = guide == null ? null : guide.only(groups.stream().flatMap(List::stream).toList());
         Round round = new Round(model.config(), weights, adam.firstMoments().clone(), adam.secondMoments().clone(),
-                stepsDone, adam.learningRate(), config.clipNorm(), config.labelSmoothing(), config.seed());
+                stepsDone, adam.learningRate(), config.clipNorm(), config.labelSmoothing(), config.seed(), roundGuide);
         Sum sum = workers.run(round, groups);
         if (sum.workers() != groups.size()) {
             throw new IllegalStateException(groups.size() + " workers were given batches but " + sum.workers() + " answered");
@@ -108,7 +116,7 @@ public final class ParameterAveraging implements StepEngine {
         scale(sum.secondMoments(), scale);
         model.parameters().flatValues().data().asNioFloat().put(0, sum.weights());
         adam.setMoments(sum.firstMoments(), sum.secondMoments());
-        return new Taken(next - from, groups.get(0).size(), sum.lossSum(), sum.tokens(), 0);
+        return new Taken(next - from, groups.get(0).size(), sum.lossSum(), sum.tokens(), sum.alignmentSum());
     }
 
     @Override
@@ -127,20 +135,21 @@ public final class ParameterAveraging implements StepEngine {
         values.put(0, round.weights());
         AdamOptimizer adam = new AdamOptimizer(round.weights().length, round.learningRate());
         adam.setMoments(round.firstMoments(), round.secondMoments());
-        double loss = 0;
+        double loss = 0, alignment = 0;
         long tokens = 0;
-        try (GradientWorkers one = new GradientWorkers(m, 1)) {
+        try (GradientWorkers one = new GradientWorkers(m, 1).guide(round.guide())) {
             for (int i = 0; i < batches.size(); i++) {
                 long step = round.stepsDone() + i + 1;
                 Seq2SeqModel.Loss l = one.forwardBackward(batches.get(i), round.seed() * 1_000_003L + step, round.labelSmoothing());
                 adam.step(m.parameters(), step, round.clipNorm(), one);
                 loss += l.sum();
                 tokens += l.tokens();
+                alignment += l.alignmentSum();
             }
         }
         float[] weights = new float[round.weights().length];
         values.get(0, weights);
-        return new Sum(weights, adam.firstMoments().clone(), adam.secondMoments().clone(), loss, tokens, 1);
+        return new Sum(weights, adam.firstMoments().clone(), adam.secondMoments().clone(), loss, tokens, alignment, 1);
     }
 
     /** Workers on threads of this process, each with its own model (for one machine, and for tests). */

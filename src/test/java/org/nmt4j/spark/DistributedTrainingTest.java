@@ -79,4 +79,17 @@ class DistributedTrainingTest {
                 .translate("drei hundert zwei", DecodeOptions.GREEDY).best().text();
         assertFalse(out.isBlank());
     }
+
+    @Test
+    void guidedAlignmentTravelsWithTheRound() throws IOException {
+        DistributedTraining cluster = new DistributedTraining(sc, 2);
+        train(org.nmt4j.train.TinyConfigs.withGuidedAlignment(config("spark-guided", 1), 0.5), false,
+                ParameterAveraging.factory(cluster, 3));
+        try (ParameterAveraging.Workers threads = ParameterAveraging.threads(2)) {
+            train(org.nmt4j.train.TinyConfigs.withGuidedAlignment(config("threads-guided", 1), 0.5), false,
+                    ParameterAveraging.factory(threads, 3));
+        }
+        assertArrayEquals(ModelDirectory.load(root.resolve("models/threads-guided")).model().parameters().flatValues().toFloatVector(),
+                ModelDirectory.load(root.resolve("models/spark-guided")).model().parameters().flatValues().toFloatVector(), 0f);
+    }
 }

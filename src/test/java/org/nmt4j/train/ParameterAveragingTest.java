@@ -63,6 +63,20 @@ class ParameterAveragingTest {
     }
 
     @Test
+    void oneWorkerIsExactlyLocalTrainingWithGuidedAlignmentToo() throws IOException {
+        train(TinyConfigs.withGuidedAlignment(config("local-guided", 1), 0.5), false, StepEngine.LOCAL);
+        try (ParameterAveraging.Workers one = ParameterAveraging.threads(1)) {
+            train(TinyConfigs.withGuidedAlignment(config("averaged-guided", 1), 0.5), false, ParameterAveraging.factory(one, 5));
+        }
+        float[] local = TrainedModelFixture.lastWeights(root.resolve("models/local-guided")).data().asFloat();
+        float[] averaged = TrainedModelFixture.lastWeights(root.resolve("models/averaged-guided")).data().asFloat();
+        assertArrayEquals(local, averaged, 0f);
+        train(config("local-unguided", 1), false, StepEngine.LOCAL);
+        float[] unguided = TrainedModelFixture.lastWeights(root.resolve("models/local-unguided")).data().asFloat();
+        assertFalse(java.util.Arrays.equals(local, unguided), "the guide changed the training");
+    }
+
+    @Test
     void twoWorkersTrainCheckpointAndResume() throws IOException {
         Trainer.Result first;
         try (ParameterAveraging.Workers two = ParameterAveraging.threads(2)) {

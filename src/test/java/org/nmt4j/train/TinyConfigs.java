@@ -23,4 +23,13 @@ public final class TinyConfigs {
                 cell, "additive", size, size, 1, true, 0.1, false,
                 batch, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, seed);
     }
+
+    /** The same run with guided alignment of weight {@code weight}. */
+    public static TrainingConfig withGuidedAlignment(TrainingConfig c, double weight) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, Object> values = json.convertValue(c, new com.fasterxml.jackson.core.type.TypeReference<>() {
+        });
+        values.put("guidedAlignment", weight);
+        return json.convertValue(values, TrainingConfig.class).validated();
+    }
 }
