@@ -109,7 +109,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
         }
         if (bpeSeparate) throw new IllegalArgumentException("--resume keeps the model's stored 'bpeJoint'");
         if (config != null) throw new IllegalArgumentException("--resume reads the model's own config.yaml; drop --config");
-        return JSON.convertValue(values, TrainingConfig.class).validated();
+        return toConfig(values);
     }
 
     /**
@@ -162,11 +162,28 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             }
             values.put("bpeJoint", false);
         }
+        return toConfig(values);
+    }
+
+    /**
+     * The config of merged settings. A setting a type refuses (an unknown cell, say) is reported in the type's own
+     * words, not wrapped in Jackson's "Cannot construct instance of ..." and its reference chain.
+     */
+    private static TrainingConfig toConfig(Map<String, Object> values) {
+        TrainingConfig config;
         try {
-            return JSON.convertValue(values, TrainingConfig.class).validated();
+            config = JSON.convertValue(values, TrainingConfig.class);
         } catch (IllegalArgumentException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            if (root instanceof IllegalArgumentException && root != e) throw new IllegalArgumentException(root.getMessage(), e);
+            if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+                throw new IllegalArgumentException("setting '" + m.getPath().get(m.getPath().size() - 1).getFieldName()
+                        + "': " + m.getOriginalMessage(), e);
+            }
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+        return config.validated();
     }
 
     /**

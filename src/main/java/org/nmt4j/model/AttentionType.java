@@ -1,5 +1,8 @@
 package org.nmt4j.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** How the decoder scores encoder states. */
@@ -11,6 +14,8 @@ public enum AttentionType {
     /** Luong "dot": {@code e_ij = h_j^T s_{i-1}}; needs encoder output size == decoder hidden size. */
     DOT;
 
+    /** The attention its lower-case name (as in config files and on the command line) names. */
+    @JsonCreator
     public static AttentionType parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -19,6 +24,8 @@ public enum AttentionType {
         }
     }
 
+    /** The lower-case name: what configs store. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,8 @@
 package org.nmt4j.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** The recurrent cell family used by encoder and decoder. */
@@ -18,6 +21,8 @@ public enum CellType {
         this.blocks = blocks;
     }
 
+    /** The cell its lower-case name (as in config files and on the command line) names. */
+    @JsonCreator
     public static CellType parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -26,6 +31,8 @@ public enum CellType {
         }
     }
 
+    /** The lower-case name: what configs store. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

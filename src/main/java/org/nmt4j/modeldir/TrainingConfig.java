@@ -30,7 +30,7 @@ public record TrainingConfig(
         // vocabulary
         int minFreq, int maxVocab, String sourceVocab, String targetVocab,
         // architecture
-        String cell, String attention, int embedding, int hidden, int layers, boolean bidirectional,
+        CellType cell, AttentionType attention, int embedding, int hidden, int layers, boolean bidirectional,
         double dropout, boolean tieEmbeddings,
         // optimisation
         int batchSize, double learningRate, double clipNorm, double labelSmoothing, int epochs,
@@ -76,7 +76,7 @@ public record TrainingConfig(
                           String validTsv, String validSource, String validTarget, int maxTokens,
                           String tokenizer, boolean lowercase,
                           int minFreq, int maxVocab, String sourceVocab, String targetVocab,
-                          String cell, String attention, int embedding, int hidden, int layers, boolean bidirectional,
+                          CellType cell, AttentionType attention, int embedding, int hidden, int layers, boolean bidirectional,
                           double dropout, boolean tieEmbeddings,
                           int batchSize, double learningRate, double clipNorm, double labelSmoothing, int epochs,
                           double maxMinutes, int validateEvery, int lrPatience, double lrDecay, int earlyStopping,
@@ -93,7 +93,7 @@ public record TrainingConfig(
                           String validTsv, String validSource, String validTarget, int maxTokens,
                           String tokenizer, boolean lowercase,
                           int minFreq, int maxVocab, String sourceVocab, String targetVocab,
-                          String cell, String attention, int embedding, int hidden, int layers, boolean bidirectional,
+                          CellType cell, AttentionType attention, int embedding, int hidden, int layers, boolean bidirectional,
                           double dropout, boolean tieEmbeddings,
                           int batchSize, double learningRate, double clipNorm, double labelSmoothing, int epochs,
                           double maxMinutes, int validateEvery, int lrPatience, double lrDecay, int earlyStopping,
@@ -133,7 +133,7 @@ public record TrainingConfig(
                 null, null, null, null, null, null, 80,
                 "word", false,
                 2, 0, null, null,
-                "lstm", "additive", 256, 256, 1, true, 0.3, false,
+                CellType.LSTM, AttentionType.ADDITIVE, 256, 256, 1, true, 0.3, false,
                 64, 1e-3, 1.0, 0.0, 12, 0, 0, 0, 0.5, 4, 200, 1234,
                 0, true, 0.0, true, 0.0, null);
     }
@@ -166,14 +166,14 @@ public record TrainingConfig(
         if (guidedAlignment > 0 && bpeDropout > 0) {
             throw new IllegalArgumentException("guidedAlignment needs a fixed segmentation: it cannot be combined with bpeDropout");
         }
-        CellType.parse(cell);
-        AttentionType.parse(attention);
+        if (cell == null) throw new IllegalArgumentException("cell must be set: rnn, lstm or gru");
+        if (attention == null) throw new IllegalArgumentException("attention must be set: additive, multiplicative or dot");
         modelConfig(10, 10); // architecture checks (e.g. dot attention sizes)
         return this;
     }
 
     public ModelConfig modelConfig(int sourceVocabSize, int targetVocabSize) {
-        return new ModelConfig(sourceVocabSize, targetVocabSize, CellType.parse(cell), AttentionType.parse(attention),
+        return new ModelConfig(sourceVocabSize, targetVocabSize, cell, attention,
                 embedding, hidden, layers, bidirectional, dropout, tieEmbeddings);
     }
 

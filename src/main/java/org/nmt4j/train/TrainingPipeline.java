@@ -256,7 +256,7 @@ public final class TrainingPipeline {
     }
 
     static String describe(TrainingConfig c) {
-        return (c.bidirectional() ? "bi-" : "") + c.cell() + " x" + c.layers() + ", " + c.attention() + " attention, emb "
+        return (c.bidirectional() ? "bi-" : "") + c.cell().id() + " x" + c.layers() + ", " + c.attention().id() + " attention, emb "
                 + c.embedding() + ", hidden " + c.hidden();
     }
 

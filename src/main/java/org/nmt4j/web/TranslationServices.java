@@ -60,7 +60,7 @@ public final class TranslationServices {
 
     static ModelInfo describe(String name, TrainedModel model) {
         var c = model.config();
-        return new ModelInfo(name, c.sourceLanguage(), c.targetLanguage(), c.cell(), c.attention(), c.bidirectional(),
+        return new ModelInfo(name, c.sourceLanguage(), c.targetLanguage(), c.cell().id(), c.attention().id(), c.bidirectional(),
                 validationBleu(model.directory()), ModelInfo.READY, null, attribution(model.directory()));
     }
 

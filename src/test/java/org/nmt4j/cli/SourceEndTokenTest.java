@@ -13,6 +13,8 @@ import org.nmt4j.decode.ForcedAligner;
 import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
+import org.nmt4j.model.AttentionType;
+import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.modeldir.TrainingConfig;
@@ -52,7 +54,7 @@ class SourceEndTokenTest {
                 c.resolve("train.de").toString(), c.resolve("train.en").toString(), null,
                 c.resolve("valid.de").toString(), c.resolve("valid.en").toString(), 80,
                 "word", false, 1, 0, null, null,
-                "gru", "additive", 32, 32, 1, true, 0.1, false,
+                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
                 32, 3e-3, 1.0, 0.0, 2, 0, 0, 0, 0.5, 0, 0, 7,
                 40, true, 0.0, false, 0.0, null);
         TrainingPipeline.run(config, new TrainingPipeline.Locations(dir.resolve("models"), dir.resolve("vocab")),

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.corpus.CorpusSplitter;
 import org.nmt4j.corpus.generate.GeneratedCorpora;
+import org.nmt4j.model.AttentionType;
+import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.subword.BpeModel;
@@ -53,7 +55,7 @@ class SubwordModelEndToEndTest {
                 c.resolve("train.de").toString(), c.resolve("train.en").toString(), null,
                 c.resolve("valid.de").toString(), c.resolve("valid.en").toString(), 80,
                 "word", false, 1, 0, null, null,
-                "gru", "additive", 32, 32, 1, true, 0.1, false,
+                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
                 32, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, 7,
                 60, true, 0.1);
     }

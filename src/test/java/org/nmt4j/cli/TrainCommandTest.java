@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code train}'s errors: one line on stderr that names the file, never a stack trace. */
 class TrainCommandTest {
@@ -65,5 +66,31 @@ class TrainCommandTest {
                 CORPUS.resolve("train.de").toString(), "--train-tgt", CORPUS.resolve("train.en").toString()));
         assertEquals(1, run.exitCode());
         assertEquals("train: hidden must be at most 8192, got 2000000000\n", run.err());
+    }
+
+    @Test
+    void aSettingOfTheWrongKindIsNamedPlainly(@TempDir Path dir) throws IOException {
+        String[] corpus = {"--train-src", CORPUS.resolve("train.de").toString(), "--train-tgt", CORPUS.resolve("train.en").toString()};
+        CliRun cell = train(dir, withValidation(concat(corpus, "--cell", "lstmx")));
+        assertEquals(1, cell.exitCode());
+        assertEquals("train: unknown cell 'lstmx'; use rnn, lstm or gru\n", cell.err());
+        Path config = dir.resolve("run.yaml");
+        Files.writeString(config, "attention: Multiplicative\nhidden: abc\n");
+        CliRun hidden = train(dir, withValidation(concat(corpus, "--config", config.toString())));
+        assertEquals(1, hidden.exitCode());
+        assertTrue(hidden.err().startsWith("train: setting 'hidden': Cannot deserialize value of type `int` from String \"abc\""),
+                hidden.err());
+        Files.writeString(config, "attention: Multiplicative\ncell: GRU\n");
+        CliRun mixedCase = train(dir, withValidation(concat(corpus, "--config", config.toString(), "--epochs", "1",
+                "--emb", "8", "--hidden", "8")));
+        assertEquals(0, mixedCase.exitCode(), mixedCase.err());
+        String stored = Files.readString(dir.resolve("models/m/config.yaml"));
+        assertTrue(stored.contains("\ncell: gru\n") && stored.contains("\nattention: multiplicative\n"), stored);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -3,6 +3,8 @@ package org.nmt4j.decode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.model.AttentionType;
+import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.modeldir.TrainingConfig;
@@ -33,7 +35,7 @@ class TrainedModelDecodingTest {
                 CORPUS.resolve("train.de").toString(), CORPUS.resolve("train.en").toString(), null,
                 CORPUS.resolve("valid.de").toString(), CORPUS.resolve("valid.en").toString(), 80,
                 "word", false, 1, 0, null, null,
-                "gru", "additive", 32, 32, 1, true, 0.1, false,
+                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
                 32, 3e-3, 1.0, 0.0, 1, 0, 0, 0, 0.5, 0, 0, 7);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         TrainingPipeline.run(c, new TrainingPipeline.Locations(root.resolve("models"), root.resolve("vocab")),

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.io.FailingFileOperations;
 import org.nmt4j.io.FileOperations;
+import org.nmt4j.model.AttentionType;
+import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainingConfig;
 
@@ -45,7 +47,7 @@ class CheckpointsTest {
         }
         return new TrainingConfig("m", "de", "en", train.toString(), null, null, valid.toString(), null, null, 80,
                 "word", false, 1, 0, null, null,
-                "gru", "additive", 16, 16, 1, true, 0.1, false,
+                CellType.GRU, AttentionType.ADDITIVE, 16, 16, 1, true, 0.1, false,
                 32, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, 7);
     }
 

@@ -9,6 +9,8 @@ import org.nmt4j.decode.ForcedAligner;
 import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.eval.AlignmentScore;
 import org.nmt4j.eval.AlignmentScorer;
+import org.nmt4j.model.AttentionType;
+import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainingConfig;
 
@@ -49,7 +51,7 @@ class GuidedAlignmentTrainingTest {
                 CORPUS.resolve("train.de").toString(), CORPUS.resolve("train.en").toString(), null,
                 CORPUS.resolve("valid.de").toString(), CORPUS.resolve("valid.en").toString(), 80,
                 "word", false, 1, 0, null, null,
-                "gru", "additive", 32, 32, 1, true, 0.1, false,
+                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
                 32, 3e-3, 1.0, 0.0, 2, 0, 0, 0, 0.5, 0, 0, 7,
                 0, true, 0.0, true, guide, initFrom);
     }

@@ -1,5 +1,7 @@
 package org.nmt4j.train;
 
+import org.nmt4j.model.AttentionType;
+import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.TrainingConfig;
 
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ public final class TinyConfigs {
                 corpus.resolve("train.de").toString(), corpus.resolve("train.en").toString(), null,
                 corpus.resolve("valid.de").toString(), corpus.resolve("valid.en").toString(), 80,
                 "word", false, 1, 0, null, null,
-                cell, "additive", size, size, 1, true, 0.1, false,
+                CellType.parse(cell), AttentionType.ADDITIVE, size, size, 1, true, 0.1, false,
                 batch, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, seed);
     }
 
