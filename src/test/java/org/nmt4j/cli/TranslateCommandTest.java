@@ -135,20 +135,14 @@ class TranslateCommandTest {
     @Test
     void readsStdinByDefaultAndInteractiveAnswersEachLine() {
         for (boolean interactive : new boolean[]{false, true}) {
-            TranslateCommand command = new TranslateCommand();
-            command.stdin = new ByteArrayInputStream("s1 s2\n\ns3\n".getBytes(StandardCharsets.UTF_8));
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = new CommandLine(command);
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
             List<String> args = new java.util.ArrayList<>(List.of("--model", modelDir.toString(), "--beam", "2"));
             if (interactive) args.add("--interactive");
-            assertEquals(0, cl.execute(args.toArray(String[]::new)), err.toString());
-            List<String> got = lines(out.toString());
-            assertEquals(3, got.size(), out.toString());
+            CliRun run = withStdin("s1 s2\n\ns3\n".getBytes(StandardCharsets.UTF_8), args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> got = lines(run.out());
+            assertEquals(3, got.size(), run.out());
             assertEquals("", got.get(1));
-            if (interactive) assertTrue(err.toString().contains("> "), err.toString());
+            if (interactive) assertTrue(run.err().contains("> "), run.err());
         }
     }
 
@@ -161,15 +155,22 @@ class TranslateCommandTest {
         assertTrue(run.err().contains(latin1 + ":2: invalid UTF-8 (is the file in another encoding?)"), run.err());
         assertEquals("", run.out());
 
+        CliRun fromStdin = withStdin("s1 s2\ns3 caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1), "--model", modelDir.toString());
+        assertEquals(1, fromStdin.exitCode());
+        assertTrue(fromStdin.err().contains("stdin:2: invalid UTF-8"), fromStdin.err());
+    }
+
+    /** {@code translate} with these bytes on its standard input. */
+    private static CliRun withStdin(byte[] stdin, String... args) {
         TranslateCommand command = new TranslateCommand();
-        command.stdin = new ByteArrayInputStream("s1 s2\ns3 caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        command.stdin = new ByteArrayInputStream(stdin);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        assertEquals(1, cl.execute("--model", modelDir.toString()));
-        assertTrue(err.toString().contains("stdin:2: invalid UTF-8"), err.toString());
+        int code = cl.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
     }
 
     @Test
