@@ -141,8 +141,7 @@ public final class BpeCommand implements Callable<Integer> {
                         dropout > 0 ? new Random(seed) : null);
                 else if (dropout > 0) throw new IllegalArgumentException("--dropout needs --codes");
                 if (input != null && !Files.isRegularFile(input)) throw new IOException(input + ": input file not found");
-                try (Utf8LineReader in = input != null ? Utf8LineReader.open(input, Utf8LineReader.LineEnds.TEXT)
-                        : Utf8LineReader.of(stdin, "stdin", Utf8LineReader.LineEnds.TEXT);
+                try (Utf8LineReader in = Utf8LineReader.fileOrStdin(input, stdin, Utf8LineReader.LineEnds.TEXT);
                      Writer w = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                     PrintWriter o = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
                     for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -52,8 +52,7 @@ public final class TokenizeCommand implements Callable<Integer> {
             if (roundTrip != null && tokenizer != null) throw new IllegalArgumentException("give --tokenizer or --round-trip, not both");
             if (examples < 0) throw new IllegalArgumentException("--examples must be >= 0");
             List<String> lines;
-            try (Utf8LineReader in = input != null ? Utf8LineReader.open(input, Utf8LineReader.LineEnds.TEXT)
-                    : Utf8LineReader.of(stdin, "stdin", Utf8LineReader.LineEnds.TEXT)) {
+            try (Utf8LineReader in = Utf8LineReader.fileOrStdin(input, stdin, Utf8LineReader.LineEnds.TEXT)) {
                 lines = in.readAll();
             }
             if (roundTrip == null) {

@@ -157,8 +157,7 @@ public final class TranslateCommand implements Callable<Integer> {
 
     private List<String> readInput() throws IOException {
         if (input != null && !Files.isRegularFile(input)) throw new IOException(input + ": input file not found");
-        try (Utf8LineReader in = input != null ? Utf8LineReader.open(input, Utf8LineReader.LineEnds.TEXT)
-                : Utf8LineReader.of(stdin, "stdin", Utf8LineReader.LineEnds.TEXT)) {
+        try (Utf8LineReader in = Utf8LineReader.fileOrStdin(input, stdin, Utf8LineReader.LineEnds.TEXT)) {
             return in.readAll();
         }
     }

@@ -13,6 +13,7 @@ public class TextFileException extends IOException {
 
     private final transient Path file;
     private final long line;
+    private final String problem;
 
     /** A problem on {@code line} of {@code file} (line 0: the file as a whole). */
     public TextFileException(Path file, long line, String problem) {
@@ -24,11 +25,17 @@ public class TextFileException extends IOException {
         super(line > 0 ? source + ":" + line + ": " + problem : source + ": " + problem);
         this.file = file;
         this.line = line;
+        this.problem = problem;
     }
 
     /** The offending file, or null when the input was not a file. */
     public Path file() {
         return file;
+    }
+
+    /** What was wrong, without the input's name and line. */
+    public String problem() {
+        return problem;
     }
 
     /** The 1-based line, or 0 when the problem concerns the whole input. */

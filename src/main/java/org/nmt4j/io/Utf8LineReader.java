@@ -69,6 +69,11 @@ public final class Utf8LineReader implements Closeable {
         return new Utf8LineReader(file.toString(), file, Files.newInputStream(file), ends);
     }
 
+    /** {@code file}, or when it is null the stream {@code stdin}, which errors call "stdin". */
+    public static Utf8LineReader fileOrStdin(Path file, InputStream stdin, LineEnds ends) throws IOException {
+        return file != null ? open(file, ends) : of(stdin, "stdin", ends);
+    }
+
     /** Reads a stream (standard input, say) that errors call {@code name}. */
     public static Utf8LineReader of(InputStream in, String name, LineEnds ends) {
         return new Utf8LineReader(name, null, in, ends);

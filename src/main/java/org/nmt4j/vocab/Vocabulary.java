@@ -181,7 +181,7 @@ public final class Vocabulary {
             }
         } catch (TextFileException e) {
             if (e instanceof VocabularyFormatException) throw e;
-            throw new VocabularyFormatException(file, (int) e.line(), "invalid UTF-8 (is the file in another encoding?)");
+            throw new VocabularyFormatException(file, (int) e.line(), e.problem());
         }
         if (tokens.size() < SPECIALS.size()) {
             throw new VocabularyFormatException(file, lineNo, "missing special tokens: expected "
