@@ -169,11 +169,12 @@ public final class Seq2SeqModel {
         INDArray pre = decoder.deepOutput(f);
         INDArray preDrop = drop ? dropout.selectedRows(type, DropoutMasks.Site.OUTPUT, 0, sentences, rows, h) : null;
         INDArray preOut = preDrop == null ? pre : pre.mul(preDrop);
-        SoftmaxCrossEntropy.Result loss = SoftmaxCrossEntropy.forward(decoder.logits(preOut), gold, smoothing);
-        if (!train) return new Loss(loss.lossSum(), rows.length, alignmentSum);
+        INDArray logits = decoder.logits(preOut);
+        double lossSum = SoftmaxCrossEntropy.forward(logits, gold, smoothing, train);
+        if (!train) return new Loss(lossSum, rows.length, alignmentSum);
 
         // ---- backward, the gradient scaled by 1/normaliser
-        INDArray dLogits = SoftmaxCrossEntropy.gradientInPlace(loss.probabilities(), gold, smoothing);
+        INDArray dLogits = logits; // overwritten by the loss's gradient
         INDArray dFeats = Nd4j.zeros(type, steps.features().size(0), steps.features().size(1));
         Tensors.scatterAddRows(dFeats, rows, decoder.outputBackward(f, pre, preOut, preDrop, dLogits, 1.0 / normaliser));
         Attention.MemoryGrads memoryGrads = new Attention.MemoryGrads(memory, config.attention());
@@ -191,7 +192,7 @@ public final class Seq2SeqModel {
 
         RecurrentCell.State[] dFinal = decoder.bridgeBackward(enc.finalStates(), initial, dDecoder.dh(), dDecoder.dc());
         encoder.backward(enc.trace(), decoder.attention().finishBackward(memory, memoryGrads), dFinal);
-        return new Loss(loss.lossSum(), rows.length, alignmentSum);
+        return new Loss(lossSum, rows.length, alignmentSum);
     }
 
     private static int[] realPositions(int[] lengths, int steps) {

@@ -112,7 +112,8 @@ public final class Tensors {
         return m;
     }
 
-    private static boolean isContiguous(INDArray m) {
+    /** Row-major with no gaps: element (i, j) of a matrix at {@code offset + i * columns + j}. */
+    static boolean isContiguous(INDArray m) {
         return m.ordering() == 'c' && (m.length() <= 1 || m.elementWiseStride() == 1)
                 && (!m.isView() || m.rank() < 2 || m.stride(0) == m.size(1));
     }
