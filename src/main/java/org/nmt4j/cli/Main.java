@@ -30,6 +30,15 @@ import picocli.CommandLine;
         })
 public final class Main implements Runnable {
 
+    private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
+
+    static {
+        // JavaCPP reads the process's resident size (/proc/self/statm) at every native allocation to enforce
+        // maxphysicalbytes: 2 % of a training step in the profile. Its maxbytes limit (a counter of tracked
+        // allocations, no system call) still bounds what ND4J allocates outside its workspaces.
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) System.setProperty(MAX_PHYSICAL_BYTES, "0");
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -19,14 +19,16 @@ public final class DropoutMasks {
     public enum Site { ENCODER_INPUT, DECODER_EMBEDDING, DECODER_LAYER_INPUT, OUTPUT }
 
     private final long seed;
-    private final double keep;
+    /** A unit is kept when the top 53 bits of its hash, as an integer, are below this ({@code u < keep}, exactly). */
+    private final long keepBelow;
     private final float scale;
 
     /** Masks for one step: {@code seed} should differ from step to step; {@code p} is the drop probability. */
     public DropoutMasks(long seed, double p) {
         if (p < 0 || p >= 1) throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
         this.seed = seed;
-        this.keep = 1.0 - p;
+        double keep = 1.0 - p;
+        this.keepBelow = (long) Math.ceil(keep * 0x1.0p53);
         this.scale = (float) (1.0 / keep);
     }
 
@@ -64,8 +66,7 @@ public final class DropoutMasks {
     private void fillRow(float[] out, int offset, Site site, int layer, int sentence, int t, int cols) {
         long base = mix(seed ^ mix(((long) site.ordinal() << 56) ^ ((long) layer << 48) ^ ((long) t << 32) ^ (sentence & 0xffffffffL)));
         for (int k = 0; k < cols; k++) {
-            double u = (mix(base + (k + 1) * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
-            out[offset + k] = u < keep ? scale : 0f;
+            out[offset + k] = (mix(base + (k + 1) * 0x9E3779B97F4A7C15L) >>> 11) < keepBelow ? scale : 0f;
         }
     }
 
