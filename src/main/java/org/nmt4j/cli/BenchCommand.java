@@ -1,5 +1,6 @@
 package org.nmt4j.cli;
 
+import org.nmt4j.decode.DecodeOptions;
 import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TrainingBenchmark;
 import org.nmt4j.web.ServingBenchmark;
@@ -100,7 +101,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--batch", defaultValue = "100", description = "Decoder rows per batch: sentences for batched greedy, batch / beam sentences for batched beam.")
         int batch;
 
-        @Option(names = "--beam", defaultValue = "5", description = "Beam width.")
+        @Option(names = "--beam", defaultValue = "" + DecodeOptions.DEFAULT_BEAM, description = "Beam width.")
         int beam;
 
         @Override
@@ -154,7 +155,7 @@ public final class BenchCommand implements Runnable {
                 description = "Source text every request translates.")
         String text;
 
-        @Option(names = "--beam", paramLabel = "K", defaultValue = "5", description = "Beam width of every request.")
+        @Option(names = "--beam", paramLabel = "K", defaultValue = "" + DecodeOptions.DEFAULT_BEAM, description = "Beam width of every request.")
         int beam;
 
         @Option(names = "--clients", paramLabel = "N", split = ",", defaultValue = "1,2,4",

@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 /** The search options {@code translate} and {@code evaluate} share. */
 public final class DecodingOptions {
 
-    @Option(names = "--beam", defaultValue = "5", description = "Beam width; 1 = greedy search (batched).")
+    @Option(names = "--beam", defaultValue = "" + DecodeOptions.DEFAULT_BEAM, description = "Beam width; 1 = greedy search (batched).")
     int beam;
 
-    @Option(names = "--alpha", defaultValue = "1.0", description = "Length-penalty exponent; 0 ranks by raw log-probability.")
+    @Option(names = "--alpha", defaultValue = "" + DecodeOptions.DEFAULT_LENGTH_ALPHA, description = "Length-penalty exponent; 0 ranks by raw log-probability.")
     double alpha;
 
     @Option(names = "--length-penalty", defaultValue = "gnmt", paramLabel = "KIND",

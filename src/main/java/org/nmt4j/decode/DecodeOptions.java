@@ -41,6 +41,10 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
     // The constraint defaults are what measurements on Tatoeba en-fr valid and a long-sentence set made from it
     // picked (README, "Beam search options"): coverage 0.2 and 3-gram blocking; a minimum length added nothing on top.
 
+    /** Default {@link #beam()}: five hypotheses, the usual width for RNN models. */
+    public static final int DEFAULT_BEAM = 5;
+    /** Default {@link #lengthAlpha()}. */
+    public static final double DEFAULT_LENGTH_ALPHA = 1.0;
     /** Default {@link #coverageBeta()}. */
     public static final double DEFAULT_COVERAGE_BETA = 0.2;
     /** Default {@link #coverageLive()}. */
@@ -59,7 +63,7 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
     public static final double MAX_COVERAGE_BETA = 10.0;
 
     /** Greedy search, GNMT penalty with alpha 1, unknown-word replacement on. */
-    public static final DecodeOptions GREEDY = new DecodeOptions(1, 1, 1.0, DEFAULT_MAX_LENGTH_RATIO, true);
+    public static final DecodeOptions GREEDY = new DecodeOptions(1, 1, DEFAULT_LENGTH_ALPHA, DEFAULT_MAX_LENGTH_RATIO, true);
 
     public DecodeOptions {
         if (beam < 1) throw new IllegalArgumentException("beam must be at least 1, got " + beam);
@@ -105,7 +109,7 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
 
     /** Beam search of width {@code beam} returning {@code nbest} hypotheses, other settings as {@link #GREEDY}. */
     public static DecodeOptions beam(int beam, int nbest) {
-        return new DecodeOptions(beam, nbest, 1.0, DEFAULT_MAX_LENGTH_RATIO, true);
+        return new DecodeOptions(beam, nbest, DEFAULT_LENGTH_ALPHA, DEFAULT_MAX_LENGTH_RATIO, true);
     }
 
     /** The ranking score of a hypothesis with total log-probability {@code logProb} over {@code length} tokens. */

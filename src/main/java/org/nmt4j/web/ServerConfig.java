@@ -35,8 +35,6 @@ public record ServerConfig(String host, int port, int maxChars, int maxBeam, lon
                            List<String> allowedOrigins, String defaultModel, Path webDirectory) {
 
     public static final int DEFAULT_PORT = 7070;
-    /** Beam width used when a request does not say (capped at {@code maxBeam}). */
-    public static final int DEFAULT_BEAM = 5;
     /** Default {@link #maxWork()}: 1000 characters at beam 16 with 4 hypotheses, or beam 8 with 8. */
     public static final long DEFAULT_MAX_WORK = 64_000;
     /** Default {@link #readTimeout()}. */
