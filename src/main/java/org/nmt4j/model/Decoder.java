@@ -248,20 +248,30 @@ final class Decoder {
 
     /** Vocabulary scores {@code W_v t + b_v} (W_v is the target embedding matrix when tied). */
     INDArray logits(INDArray deepOutput) {
-        INDArray logits = config.tieEmbeddings()
+        return logitsWithoutBias(deepOutput).addiRowVector(outputBias());
+    }
+
+    /** {@code W_v t}: the logits before the output bias (which the training loss adds itself). */
+    INDArray logitsWithoutBias(INDArray deepOutput) {
+        return config.tieEmbeddings()
                 ? Blas.gemm(deepOutput, params.get("decoder.embedding"), false, true)
                 : Blas.mmul(deepOutput, params.get("output.Wv"));
-        return logits.addiRowVector(params.get("output.bv"));
+    }
+
+    /** The output bias {@code b_v}, {@code [1, V]}. */
+    INDArray outputBias() {
+        return params.get("output.bv");
     }
 
     /**
      * Backward through the vocabulary projection and the deep output for feature rows {@code features}:
-     * {@code dLogits} is the unscaled loss gradient, multiplied by {@code scale} here. Returns the gradient of the
-     * feature rows.
+     * {@code dLogits} is the unscaled loss gradient and {@code dBias} its column sums (the loss computes both),
+     * multiplied by {@code scale} here. Returns the gradient of the feature rows.
      */
     INDArray outputBackward(INDArray features, INDArray deepOutput, INDArray deepOutputDropped, INDArray dropoutMask,
-                            INDArray dLogits, double scale) {
-        params.grad("output.bv").addi(dLogits.sum(true, 0).muli(scale));
+                            INDArray dLogits, double[] dBias, double scale) {
+        INDArray biasGrad = params.grad("output.bv");
+        biasGrad.addi(Nd4j.createFromArray(dBias).reshape(biasGrad.shape()).castTo(biasGrad.dataType()).muli(scale));
         INDArray dPreOut;
         if (config.tieEmbeddings()) {
             Blas.gemm(dLogits, deepOutputDropped, params.grad("decoder.embedding"), true, false, scale, 1.0);

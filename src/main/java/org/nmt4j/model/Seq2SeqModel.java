@@ -169,14 +169,15 @@ public final class Seq2SeqModel {
         INDArray pre = decoder.deepOutput(f);
         INDArray preDrop = drop ? dropout.selectedRows(type, DropoutMasks.Site.OUTPUT, 0, sentences, rows, h) : null;
         INDArray preOut = preDrop == null ? pre : pre.mul(preDrop);
-        INDArray logits = decoder.logits(preOut);
-        double lossSum = SoftmaxCrossEntropy.forward(logits, gold, smoothing, train);
+        INDArray scores = decoder.logitsWithoutBias(preOut);
+        SoftmaxCrossEntropy.Result loss = SoftmaxCrossEntropy.forward(scores, decoder.outputBias(), gold, smoothing, train);
+        double lossSum = loss.lossSum();
         if (!train) return new Loss(lossSum, rows.length, alignmentSum);
 
         // ---- backward, the gradient scaled by 1/normaliser
-        INDArray dLogits = logits; // overwritten by the loss's gradient
+        INDArray dLogits = scores; // overwritten by the loss's gradient
         INDArray dFeats = Nd4j.zeros(type, steps.features().size(0), steps.features().size(1));
-        Tensors.scatterAddRows(dFeats, rows, decoder.outputBackward(f, pre, preOut, preDrop, dLogits, 1.0 / normaliser));
+        Tensors.scatterAddRows(dFeats, rows, decoder.outputBackward(f, pre, preOut, preDrop, dLogits, loss.biasGradient(), 1.0 / normaliser));
         Attention.MemoryGrads memoryGrads = new Attention.MemoryGrads(memory, config.attention());
         double[][] dScores = null;
         if (guide != null) {

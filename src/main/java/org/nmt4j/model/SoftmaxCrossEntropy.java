@@ -9,41 +9,52 @@ import java.nio.FloatBuffer;
 /**
  * The training loss: cross-entropy of the vocabulary softmax against the gold tokens, with optional label
  * smoothing ({@code (1 - eps) * NLL + eps * mean_v(-log p_v)}), and its gradient {@code p - q} (q: the smoothed
- * one-hot target) written over the logits.
+ * one-hot target) written over the scores. The output layer's bias is added here, and its gradient (the column
+ * sums of {@code p - q}) summed here, so that neither costs a pass of its own over the {@code [N, V]} matrix.
  *
- * <p>Float logits (training) go one row at a time through a heap buffer: maximum, vectorised exp
+ * <p>Float scores (training) go one row at a time through a heap buffer: bias, maximum, vectorised exp
  * ({@link FloatMath#expShifted}), log-sum-exp, the loss from the gold logit, and the gradient written back, one read
- * and one write of the {@code [N, V]} matrix. ND4J's softmax, a second matrix for the probabilities and two more
- * passes to turn them into the gradient had cost about 4 % of a bi-LSTM training step. Double logits (the gradient
- * checks) take the same steps in double precision with {@link Math#exp}, the reference the float path is held to.
+ * and one write of the matrix. ND4J's softmax, a second matrix for the probabilities and four more passes (bias,
+ * gradient, bias gradient) had cost about 6 % of a bi-LSTM training step. Double scores (the gradient checks) take
+ * the same steps in double precision with {@link Math#exp}, the reference the float path is held to.
  */
 final class SoftmaxCrossEntropy {
+
+    /**
+     * The summed loss, and the gradient of the bias ({@code sum_n (p - q)_n}, unscaled), null when no gradient
+     * was asked for.
+     */
+    record Result(double lossSum, double[] biasGradient) {
+    }
 
     private SoftmaxCrossEntropy() {
     }
 
     /**
-     * Summed loss of {@code logits} {@code [N, V]} against {@code gold} (one id per row). With {@code writeGradient},
-     * {@code logits} is overwritten by {@code d loss / d logits = p - q}, unscaled; without, it is left as it was.
+     * Loss of the logits {@code scores + bias} ({@code [N, V]} plus a {@code [1, V]} row) against {@code gold} (one id
+     * per row). With {@code writeGradient}, {@code scores} is overwritten by {@code d loss / d logits = p - q},
+     * unscaled; without, it is left as it was.
      */
-    static double forward(INDArray logits, int[] gold, double smoothing, boolean writeGradient) {
-        if (logits.dataType() == DataType.FLOAT && logits.isMatrix() && Tensors.isContiguous(logits)) {
-            return forwardFloat(logits, gold, smoothing, writeGradient);
+    static Result forward(INDArray scores, INDArray bias, int[] gold, double smoothing, boolean writeGradient) {
+        if (scores.dataType() == DataType.FLOAT && scores.isMatrix() && Tensors.isContiguous(scores)) {
+            return forwardFloat(scores, bias.toFloatVector(), gold, smoothing, writeGradient);
         }
-        return forwardDouble(logits, gold, smoothing, writeGradient);
+        return forwardDouble(scores, bias.toDoubleVector(), gold, smoothing, writeGradient);
     }
 
-    private static double forwardFloat(INDArray logits, int[] gold, double smoothing, boolean writeGradient) {
-        int vocab = (int) logits.size(1);
-        FloatBuffer buffer = logits.data().asNioFloat();
-        long offset = logits.offset();
+    private static Result forwardFloat(INDArray scores, float[] bias, int[] gold, double smoothing, boolean writeGradient) {
+        int vocab = (int) scores.size(1);
+        FloatBuffer buffer = scores.data().asNioFloat();
+        long offset = scores.offset();
         float[] row = new float[vocab];
         float[] exp = new float[vocab];
+        float[] biasGradient = writeGradient ? new float[vocab] : null;
         float uniform = (float) (smoothing / vocab);
         double lossSum = 0;
         for (int n = 0; n < gold.length; n++) {
             int start = Math.toIntExact(offset + (long) n * vocab);
             buffer.get(start, row);
+            for (int v = 0; v < vocab; v++) row[v] += bias[v];
             float max = FloatMath.max(row, 0, vocab);
             FloatMath.expShifted(row, max, exp, 0, vocab);
             float expSum = FloatMath.sum(exp, 0, vocab);
@@ -61,18 +72,27 @@ final class SoftmaxCrossEntropy {
                 for (int v = 0; v < vocab; v++) exp[v] = exp[v] * scale - uniform;
                 exp[gold[n]] -= (float) (1 - smoothing);
                 buffer.put(start, exp);
+                for (int v = 0; v < vocab; v++) biasGradient[v] += exp[v];
             }
         }
-        return lossSum;
+        return new Result(lossSum, biasGradient == null ? null : toDoubles(biasGradient));
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) out[i] = values[i];
+        return out;
     }
 
     /** The same computation in double, entry by entry (small matrices: the gradient checks). */
-    private static double forwardDouble(INDArray logits, int[] gold, double smoothing, boolean writeGradient) {
-        double[][] rows = logits.toDoubleMatrix();
-        int vocab = (int) logits.size(1);
+    private static Result forwardDouble(INDArray scores, double[] bias, int[] gold, double smoothing, boolean writeGradient) {
+        double[][] rows = scores.toDoubleMatrix();
+        int vocab = (int) scores.size(1);
+        double[] biasGradient = writeGradient ? new double[vocab] : null;
         double lossSum = 0;
         for (int n = 0; n < gold.length; n++) {
             double[] row = rows[n];
+            for (int v = 0; v < vocab; v++) row[v] += bias[v];
             double max = Double.NEGATIVE_INFINITY, logitSum = 0, expSum = 0;
             for (double x : row) {
                 max = Math.max(max, x);
@@ -86,9 +106,10 @@ final class SoftmaxCrossEntropy {
             if (writeGradient) {
                 for (int v = 0; v < vocab; v++) row[v] = Math.exp(row[v] - logSumExp) - smoothing / vocab;
                 row[gold[n]] -= 1 - smoothing;
-                logits.putRow(n, Nd4j.createFromArray(row).castTo(logits.dataType()));
+                scores.putRow(n, Nd4j.createFromArray(row).castTo(scores.dataType()));
+                for (int v = 0; v < vocab; v++) biasGradient[v] += row[v];
             }
         }
-        return lossSum;
+        return new Result(lossSum, biasGradient);
     }
 }

@@ -19,7 +19,7 @@ class SoftmaxCrossEntropyTest {
         double[] p = {Math.exp(1 - z), Math.exp(2 - z), Math.exp(3 - z)};
         for (DataType type : new DataType[]{DataType.FLOAT, DataType.DOUBLE}) {
             INDArray logits = Nd4j.createFromArray(new double[][]{{1, 2, 3}, {0, 0, 0}}).castTo(type);
-            double loss = SoftmaxCrossEntropy.forward(logits, new int[]{2, 0}, 0.0, true);
+            double loss = SoftmaxCrossEntropy.forward(logits, zeros(3, type), new int[]{2, 0}, 0.0, true).lossSum();
             assertEquals((z - 3) + Math.log(3), loss, 1e-6, type.toString());
             assertArrayEquals(new double[]{p[0], p[1], p[2] - 1}, logits.getRow(0).toDoubleVector(), 1e-6, type.toString());
             assertArrayEquals(new double[]{1.0 / 3 - 1, 1.0 / 3, 1.0 / 3}, logits.getRow(1).toDoubleVector(), 1e-6, type.toString());
@@ -35,7 +35,7 @@ class SoftmaxCrossEntropyTest {
         double expected = -(q[0] * logP[0] + q[1] * logP[1] + q[2] * logP[2]);
         for (DataType type : new DataType[]{DataType.FLOAT, DataType.DOUBLE}) {
             INDArray logits = Nd4j.createFromArray(new double[][]{{1, 2, 3}}).castTo(type);
-            assertEquals(expected, SoftmaxCrossEntropy.forward(logits, new int[]{1}, 0.3, true), 1e-6, type.toString());
+            assertEquals(expected, SoftmaxCrossEntropy.forward(logits, zeros(3, type), new int[]{1}, 0.3, true).lossSum(), 1e-6, type.toString());
             double[] gradient = logits.getRow(0).toDoubleVector();
             for (int v = 0; v < 3; v++) assertEquals(Math.exp(logP[v]) - q[v], gradient[v], 1e-6, type + " entry " + v);
         }
@@ -46,9 +46,13 @@ class SoftmaxCrossEntropyTest {
     void aHopelessGoldTokenGivesItsExactLoss() {
         for (DataType type : new DataType[]{DataType.FLOAT, DataType.DOUBLE}) {
             INDArray logits = Nd4j.createFromArray(new double[][]{{0, 200}}).castTo(type);
-            assertEquals(200, SoftmaxCrossEntropy.forward(logits, new int[]{0}, 0.0, false), 1e-4, type.toString());
-            assertArrayEquals(new double[]{0, 200}, logits.getRow(0).toDoubleVector(), 0.0, "no gradient asked: logits untouched");
+            assertEquals(200, SoftmaxCrossEntropy.forward(logits, zeros(2, type), new int[]{0}, 0.0, false).lossSum(), 1e-4, type.toString());
+            assertArrayEquals(new double[]{0, 200}, logits.getRow(0).toDoubleVector(), 0.0, "no gradient asked: scores untouched");
         }
+    }
+
+    private static INDArray zeros(int vocab, DataType type) {
+        return Nd4j.zeros(type, 1, vocab);
     }
 
     @Test
@@ -59,11 +63,32 @@ class SoftmaxCrossEntropyTest {
         for (double[] row : values) for (int v = 0; v < vocab; v++) row[v] = r.nextGaussian() * 4;
         int[] gold = new int[rows];
         for (int n = 0; n < rows; n++) gold[n] = r.nextInt(vocab);
+        double[] bias = new double[vocab];
+        for (int v = 0; v < vocab; v++) bias[v] = r.nextGaussian();
         INDArray exact = Nd4j.createFromArray(values);
         INDArray fast = exact.castTo(DataType.FLOAT);
-        double exactLoss = SoftmaxCrossEntropy.forward(exact, gold, 0.1, true);
-        double fastLoss = SoftmaxCrossEntropy.forward(fast, gold, 0.1, true);
-        assertEquals(exactLoss, fastLoss, 1e-5 * Math.abs(exactLoss));
-        assertArrayEquals(exact.data().asDouble(), fast.castTo(DataType.DOUBLE).data().asDouble(), 1e-6);
+        INDArray biasRow = Nd4j.createFromArray(new double[][]{bias});
+        SoftmaxCrossEntropy.Result exactResult = SoftmaxCrossEntropy.forward(exact, biasRow, gold, 0.1, true);
+        SoftmaxCrossEntropy.Result fastResult = SoftmaxCrossEntropy.forward(fast, biasRow.castTo(DataType.FLOAT), gold, 0.1, true);
+        assertEquals(exactResult.lossSum(), fastResult.lossSum(), 1e-5 * Math.abs(exactResult.lossSum()));
+        // float: the sum of 9,001 exponentials and a 2e-7 exp leave a few 1e-6 on probabilities near 1
+        assertArrayEquals(exact.data().asDouble(), fast.castTo(DataType.DOUBLE).data().asDouble(), 1e-5);
+        assertArrayEquals(exactResult.biasGradient(), fastResult.biasGradient(), 1e-5);
+    }
+
+    /** Logits are scores plus the bias row; the bias gradient is the column sums of the logits' gradient. */
+    @Test
+    void theBiasIsAddedToEveryRowAndItsGradientSumsTheRows() {
+        for (DataType type : new DataType[]{DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray scores = Nd4j.createFromArray(new double[][]{{0, 1, 1}, {-1, 1, 0}}).castTo(type);
+            INDArray bias = Nd4j.createFromArray(new double[][]{{1, 1, 2}}).castTo(type);
+            INDArray logits = Nd4j.createFromArray(new double[][]{{1, 2, 3}, {0, 2, 2}}).castTo(type);
+            SoftmaxCrossEntropy.Result viaBias = SoftmaxCrossEntropy.forward(scores, bias, new int[]{2, 1}, 0.1, true);
+            SoftmaxCrossEntropy.Result direct = SoftmaxCrossEntropy.forward(logits, zeros(3, type), new int[]{2, 1}, 0.1, true);
+            assertEquals(direct.lossSum(), viaBias.lossSum(), 1e-6, type.toString());
+            assertArrayEquals(logits.data().asDouble(), scores.data().asDouble(), 1e-6, type.toString());
+            double[] columnSums = logits.sum(0).castTo(DataType.DOUBLE).toDoubleVector();
+            assertArrayEquals(columnSums, viaBias.biasGradient(), 1e-6, type.toString());
+        }
     }
 }
