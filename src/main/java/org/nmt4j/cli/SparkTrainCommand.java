@@ -39,6 +39,12 @@ public final class SparkTrainCommand implements Callable<Integer> {
     @Option(names = "--average-every", defaultValue = "50", description = "Steps each worker takes between averagings.")
     int averageEvery;
 
+    @Option(names = "--scale-lr", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Workers step with the learning rate times their number (the linear scaling rule): averaging N "
+                    + "workers otherwise learns about N times slower per epoch than one machine. Measured with 2 workers; "
+                    + "with many, a lower --lr may be needed.")
+    boolean scaleLearningRate;
+
     @Option(names = "--resume", description = "Continue from the model's last checkpoint (schedule options only, as for train).")
     boolean resume;
 
@@ -56,7 +62,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
             if (workers < 0) throw new IllegalArgumentException("--workers must be 0 (the default parallelism) or more");
             TrainingConfig config = options.resolveRun(spec.commandLine().getParseResult(), models, resume);
             Trainer.Result r = SparkJobs.train(master, config, new TrainingPipeline.Locations(models, null), resume,
-                    overwrite, workers, averageEvery, System.out);
+                    overwrite, workers, averageEvery, scaleLearningRate, System.out);
             return r.steps() > 0 ? 0 : 1;
         } catch (NoClassDefFoundError e) {
             if (SparkCommand.explainMissingSpark(e, "spark train", spec.commandLine().getErr())) return 1;

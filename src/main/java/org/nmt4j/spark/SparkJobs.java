@@ -63,12 +63,14 @@ public final class SparkJobs {
      * on the driver's file system, in the usual format, with the usual checkpoints.
      */
     public static Trainer.Result train(String master, TrainingConfig config, TrainingPipeline.Locations where, boolean resume,
-                                       boolean overwrite, int workers, int averageEvery, PrintStream log) throws IOException {
+                                       boolean overwrite, int workers, int averageEvery, boolean scaleLearningRate,
+                                       PrintStream log) throws IOException {
         try (JavaSparkContext sc = context("nmt4j train", master)) {
             int n = workers > 0 ? workers : sc.defaultParallelism();
-            log.printf("parameter averaging: %d workers, averaged every %d steps%n", n, averageEvery);
+            log.printf("parameter averaging: %d workers, averaged every %d steps, workers' learning rate %s%n", n,
+                    averageEvery, scaleLearningRate && n > 1 ? "x" + n + " (linear scaling)" : "as scheduled");
             return TrainingPipeline.run(config, where, resume, overwrite, ValidationBleuScorer::new, log, false, 1,
-                    ParameterAveraging.factory(new DistributedTraining(sc, n), averageEvery));
+                    ParameterAveraging.factory(new DistributedTraining(sc, n), averageEvery, scaleLearningRate));
         }
     }
 }

@@ -63,9 +63,9 @@ class DistributedTrainingTest {
     @Test
     void executorsTrainWhatThreadsTrainAndTheModelResumesAndTranslates() throws IOException {
         DistributedTraining cluster = new DistributedTraining(sc, 2);
-        Trainer.Result first = train(config("spark", 2), false, ParameterAveraging.factory(cluster, 3));
+        Trainer.Result first = train(config("spark", 2), false, ParameterAveraging.factory(cluster, 3, false));
         try (ParameterAveraging.Workers threads = ParameterAveraging.threads(2)) {
-            train(config("threads", 2), false, ParameterAveraging.factory(threads, 3));
+            train(config("threads", 2), false, ParameterAveraging.factory(threads, 3, false));
         }
         float[] spark = ModelDirectory.load(root.resolve("models/spark"), "checkpoints/step-" + String.format("%06d", first.steps())
                 + "/weights.bin", org.nd4j.linalg.api.buffer.DataType.FLOAT).model().parameters().flatValues().toFloatVector();
@@ -73,7 +73,7 @@ class DistributedTrainingTest {
                 + "/weights.bin", org.nd4j.linalg.api.buffer.DataType.FLOAT).model().parameters().flatValues().toFloatVector();
         assertArrayEquals(local, spark, 0f);
 
-        Trainer.Result resumed = train(config("spark", 3), true, ParameterAveraging.factory(cluster, 3));
+        Trainer.Result resumed = train(config("spark", 3), true, ParameterAveraging.factory(cluster, 3, false));
         assertTrue(resumed.steps() > first.steps());
         String out = new Translator(ModelDirectory.load(root.resolve("models/spark")))
                 .translate("drei hundert zwei", DecodeOptions.GREEDY).best().text();
@@ -84,10 +84,10 @@ class DistributedTrainingTest {
     void guidedAlignmentTravelsWithTheRound() throws IOException {
         DistributedTraining cluster = new DistributedTraining(sc, 2);
         train(org.nmt4j.train.TinyConfigs.withGuidedAlignment(config("spark-guided", 1), 0.5), false,
-                ParameterAveraging.factory(cluster, 3));
+                ParameterAveraging.factory(cluster, 3, false));
         try (ParameterAveraging.Workers threads = ParameterAveraging.threads(2)) {
             train(org.nmt4j.train.TinyConfigs.withGuidedAlignment(config("threads-guided", 1), 0.5), false,
-                    ParameterAveraging.factory(threads, 3));
+                    ParameterAveraging.factory(threads, 3, false));
         }
         assertArrayEquals(ModelDirectory.load(root.resolve("models/threads-guided")).model().parameters().flatValues().toFloatVector(),
                 ModelDirectory.load(root.resolve("models/spark-guided")).model().parameters().flatValues().toFloatVector(), 0f);

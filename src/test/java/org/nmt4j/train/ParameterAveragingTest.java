@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nmt4j.corpus.Batch;
 import org.nmt4j.corpus.CorpusSplitter;
 import org.nmt4j.corpus.generate.GeneratedCorpora;
 import org.nmt4j.decode.DecodeOptions;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +57,7 @@ class ParameterAveragingTest {
     void oneWorkerIsExactlyLocalTraining() throws IOException {
         train(config("local", 2), false, StepEngine.LOCAL);
         try (ParameterAveraging.Workers one = ParameterAveraging.threads(1)) {
-            train(config("averaged", 2), false, ParameterAveraging.factory(one, 5));
+            train(config("averaged", 2), false, ParameterAveraging.factory(one, 5, false));
         }
         float[] local = TrainedModelFixture.lastWeights(root.resolve("models/local")).data().asFloat();
         float[] averaged = TrainedModelFixture.lastWeights(root.resolve("models/averaged")).data().asFloat();
@@ -66,7 +68,7 @@ class ParameterAveragingTest {
     void oneWorkerIsExactlyLocalTrainingWithGuidedAlignmentToo() throws IOException {
         train(TinyConfigs.withGuidedAlignment(config("local-guided", 1), 0.5), false, StepEngine.LOCAL);
         try (ParameterAveraging.Workers one = ParameterAveraging.threads(1)) {
-            train(TinyConfigs.withGuidedAlignment(config("averaged-guided", 1), 0.5), false, ParameterAveraging.factory(one, 5));
+            train(TinyConfigs.withGuidedAlignment(config("averaged-guided", 1), 0.5), false, ParameterAveraging.factory(one, 5, false));
         }
         float[] local = TrainedModelFixture.lastWeights(root.resolve("models/local-guided")).data().asFloat();
         float[] averaged = TrainedModelFixture.lastWeights(root.resolve("models/averaged-guided")).data().asFloat();
@@ -80,8 +82,8 @@ class ParameterAveragingTest {
     void twoWorkersTrainCheckpointAndResume() throws IOException {
         Trainer.Result first;
         try (ParameterAveraging.Workers two = ParameterAveraging.threads(2)) {
-            first = train(config("two", 2), false, ParameterAveraging.factory(two, 4));
-            Trainer.Result resumed = train(config("two", 4), true, ParameterAveraging.factory(two, 4));
+            first = train(config("two", 2), false, ParameterAveraging.factory(two, 4, true));
+            Trainer.Result resumed = train(config("two", 4), true, ParameterAveraging.factory(two, 4, true));
             assertTrue(resumed.steps() > first.steps(), first.steps() + " then " + resumed.steps());
             assertTrue(resumed.bestValidationLoss() < first.bestValidationLoss(), "it keeps learning after the resume");
         }
@@ -92,5 +94,33 @@ class ParameterAveragingTest {
         String out = new Translator(ModelDirectory.load(root.resolve("models/two")))
                 .translate("drei hundert zwei", DecodeOptions.GREEDY).best().text();
         assertFalse(out.isBlank());
+    }
+
+    @Test
+    void withScalingTheWorkersStepWithTheLearningRateTimesTheirNumber() throws IOException {
+        List<double[]> rounds = new CopyOnWriteArrayList<>(); // {learning rate, workers in the round}
+        TrainingConfig config = config("scaled", 1);
+        try (ParameterAveraging.Workers two = ParameterAveraging.threads(2)) {
+            ParameterAveraging.Workers recording = new ParameterAveraging.Workers() {
+                @Override
+                public int count() {
+                    return two.count();
+                }
+
+                @Override
+                public ParameterAveraging.Sum run(ParameterAveraging.Round round, List<List<Batch>> groups) {
+                    rounds.add(new double[]{round.learningRate(), groups.size()});
+                    return two.run(round, groups);
+                }
+            };
+            train(config, false, ParameterAveraging.factory(recording, 4, true));
+        }
+        assertFalse(rounds.isEmpty());
+        assertEquals(2, rounds.get(0)[1], 0.0);
+        assertEquals(2 * config.learningRate(), rounds.get(0)[0], 1e-12, "the first round, before any decay");
+        for (double[] r : rounds) {
+            double base = r[0] / r[1];
+            assertTrue(base <= config.learningRate() * (1 + 1e-12), "scaled by the round's own workers: " + r[0] + " for " + r[1]);
+        }
     }
 }
