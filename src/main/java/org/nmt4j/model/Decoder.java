@@ -269,9 +269,8 @@ final class Decoder {
      * multiplied by {@code scale} here. Returns the gradient of the feature rows.
      */
     INDArray outputBackward(INDArray features, INDArray deepOutput, INDArray deepOutputDropped, INDArray dropoutMask,
-                            INDArray dLogits, double[] dBias, double scale) {
-        INDArray biasGrad = params.grad("output.bv");
-        biasGrad.addi(Nd4j.createFromArray(dBias).reshape(biasGrad.shape()).castTo(biasGrad.dataType()).muli(scale));
+                            INDArray dLogits, INDArray dBias, double scale) {
+        params.grad("output.bv").addi(dBias.muli(scale));
         INDArray dPreOut;
         if (config.tieEmbeddings()) {
             Blas.gemm(dLogits, deepOutputDropped, params.grad("decoder.embedding"), true, false, scale, 1.0);

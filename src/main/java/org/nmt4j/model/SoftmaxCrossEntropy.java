@@ -21,10 +21,10 @@ import java.nio.FloatBuffer;
 final class SoftmaxCrossEntropy {
 
     /**
-     * The summed loss, and the gradient of the bias ({@code sum_n (p - q)_n}, unscaled), null when no gradient
-     * was asked for.
+     * The summed loss, and the gradient of the bias ({@code sum_n (p - q)_n}, unscaled, {@code [1, V]} in the scores'
+     * data type), null when no gradient was asked for.
      */
-    record Result(double lossSum, double[] biasGradient) {
+    record Result(double lossSum, INDArray biasGradient) {
     }
 
     private SoftmaxCrossEntropy() {
@@ -75,13 +75,7 @@ final class SoftmaxCrossEntropy {
                 for (int v = 0; v < vocab; v++) biasGradient[v] += exp[v];
             }
         }
-        return new Result(lossSum, biasGradient == null ? null : toDoubles(biasGradient));
-    }
-
-    private static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) out[i] = values[i];
-        return out;
+        return new Result(lossSum, biasGradient == null ? null : Nd4j.createFromArray(new float[][]{biasGradient}));
     }
 
     /** The same computation in double, entry by entry (small matrices: the gradient checks). */
@@ -110,6 +104,7 @@ final class SoftmaxCrossEntropy {
                 for (int v = 0; v < vocab; v++) biasGradient[v] += row[v];
             }
         }
-        return new Result(lossSum, biasGradient);
+        return new Result(lossSum, biasGradient == null ? null
+                : Nd4j.createFromArray(new double[][]{biasGradient}).castTo(scores.dataType()));
     }
 }

@@ -73,7 +73,7 @@ class SoftmaxCrossEntropyTest {
         assertEquals(exactResult.lossSum(), fastResult.lossSum(), 1e-5 * Math.abs(exactResult.lossSum()));
         // float: the sum of 9,001 exponentials and a 2e-7 exp leave a few 1e-6 on probabilities near 1
         assertArrayEquals(exact.data().asDouble(), fast.castTo(DataType.DOUBLE).data().asDouble(), 1e-5);
-        assertArrayEquals(exactResult.biasGradient(), fastResult.biasGradient(), 1e-5);
+        assertArrayEquals(exactResult.biasGradient().toDoubleVector(), fastResult.biasGradient().toDoubleVector(), 1e-5);
     }
 
     /** Logits are scores plus the bias row; the bias gradient is the column sums of the logits' gradient. */
@@ -88,7 +88,7 @@ class SoftmaxCrossEntropyTest {
             assertEquals(direct.lossSum(), viaBias.lossSum(), 1e-6, type.toString());
             assertArrayEquals(logits.data().asDouble(), scores.data().asDouble(), 1e-6, type.toString());
             double[] columnSums = logits.sum(0).castTo(DataType.DOUBLE).toDoubleVector();
-            assertArrayEquals(columnSums, viaBias.biasGradient(), 1e-6, type.toString());
+            assertArrayEquals(columnSums, viaBias.biasGradient().toDoubleVector(), 1e-6, type.toString());
         }
     }
 }
