@@ -1,5 +1,7 @@
 package org.nmt4j.web;
 
+import org.nmt4j.decode.DecodeOptions;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -52,6 +54,11 @@ public record ServerConfig(String host, int port, int maxChars, int maxBeam, lon
         requirePositive("readTimeout", readTimeout);
         allowedHosts = checkedNames("allowedHosts", allowedHosts);
         allowedOrigins = checkedNames("allowedOrigins", allowedOrigins);
+    }
+
+    /** The beam width of a request that names none: the decoding default, capped at {@link #maxBeam()}. */
+    public int defaultBeam() {
+        return Math.min(DecodeOptions.DEFAULT_BEAM, maxBeam);
     }
 
     /**

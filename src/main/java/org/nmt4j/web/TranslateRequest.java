@@ -95,7 +95,7 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
 
     /**
      * Parses and checks a request body. Only {@code text} is required; {@code beam} defaults to
-     * {@link DecodeOptions#DEFAULT_BEAM} (capped at the maximum) and {@code nbest} to 1.
+     * {@link ServerConfig#defaultBeam()} and {@code nbest} to 1.
      *
      * @param mapper a mapper from {@link #jsonMapper(ServerConfig)}
      * @throws ApiException (400) saying exactly what is wrong
@@ -138,7 +138,7 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
         }
 
         int maxBeam = config.maxBeam();
-        int beam = intField(root, "beam", Math.min(DecodeOptions.DEFAULT_BEAM, maxBeam));
+        int beam = intField(root, "beam", config.defaultBeam());
         if (beam < 1 || beam > maxBeam) {
             throw ApiException.badRequest("'beam' must be in 1.." + maxBeam + ", got " + beam);
         }

@@ -240,7 +240,7 @@ public final class TranslationServer implements AutoCloseable {
             ctx.status(health.status().equals(UNAVAILABLE) ? 503 : 200).json(health);
         });
         app.get("/api/models", ctx -> ctx.json(new Models(defaultModel().orElse(null),
-                new Limits(config.maxChars(), config.maxBeam(), Math.min(DecodeOptions.DEFAULT_BEAM, config.maxBeam()),
+                new Limits(config.maxChars(), config.maxBeam(), config.defaultBeam(),
                         config.maxWork()),
                 service.models())));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
