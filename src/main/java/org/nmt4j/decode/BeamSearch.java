@@ -347,8 +347,9 @@ public final class BeamSearch {
     /**
      * The {@code limit} best continuations of the {@code rows} live hypotheses (batch rows from {@code offset}),
      * best first: candidate {@code (r, w)} ranks by {@code base[r] + log p(w)}, and ids in {@code banned[r]} are
-     * skipped. The ban check runs only for a value that would make the cut, so the loop over the vocabulary stays
-     * one load, one add and one compare per entry.
+     * skipped. Once {@code limit} candidates are held, {@link LogProbabilities#nextAtLeast} skips to the next entry
+     * that may make the cut (one load and one compare per vocabulary entry), and only that entry is scored exactly
+     * and checked against the bans.
      */
     private static List<Candidate> best(int rows, int offset, LogProbabilities logProbs, int limit, double[] base,
                                         int[][] banned) {
@@ -358,7 +359,9 @@ public final class BeamSearch {
         for (int r = 0; r < rows; r++) {
             double rowBase = base[r];
             int[] rowBanned = banned[r];
-            for (int w = 0, vocab = logProbs.vocabulary(); w < vocab; w++) {
+            for (int w = 0; ; w++) {
+                if (size == limit) w = logProbs.nextAtLeast(offset + r, (float) (top[size - 1].rankScore() - rowBase), w);
+                if (w < 0 || w >= logProbs.vocabulary()) break;
                 float lp = logProbs.get(offset + r, w);
                 if (lp == Float.NEGATIVE_INFINITY) continue;
                 double total = rowBase + lp;

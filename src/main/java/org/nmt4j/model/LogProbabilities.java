@@ -94,6 +94,21 @@ public final class LogProbabilities {
         return logits[row * vocabulary + token] - logNormalisers[row];
     }
 
+    /**
+     * The first token from {@code from} on whose log-probability may be at least {@code minimum}, or -1 when none
+     * is. A filter for search, which then checks the exact value of the token it gets: it compares raw logits with
+     * {@code minimum} plus the row's normaliser, less a margin wider than float rounding, so it never skips a token
+     * whose {@link #get} reaches {@code minimum} (it may return some that fall just short). One load and one
+     * compare per vocabulary entry, where subtracting the normaliser and widening to double took several.
+     */
+    public int nextAtLeast(int row, float minimum, int from) {
+        int base = row * vocabulary, end = base + vocabulary;
+        float cut = minimum + logNormalisers[row];
+        cut -= 1e-4f * Math.max(1f, Math.abs(minimum) + Math.abs(logNormalisers[row]));
+        for (int i = base + from; i < end; i++) if (logits[i] >= cut) return i - base;
+        return -1;
+    }
+
     /** The most probable token of a row (the lowest id among equals). */
     public int best(int row) {
         int from = row * vocabulary, to = from + vocabulary;

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogProbabilitiesTest {
 
@@ -48,5 +49,36 @@ class LogProbabilitiesTest {
             }
         }
         assertEquals(17, fast.best(3));
+    }
+
+    /**
+     * The search filter returns exactly the tokens, in order, whose log-probability reaches the minimum, plus
+     * possibly a few just below it; never skips one at or above it, including one exactly at the minimum.
+     */
+    @Test
+    void nextAtLeastNeverSkipsATokenThatReachesTheMinimum() {
+        Random r = new Random(11);
+        int rows = 3, vocab = 5_003;
+        float[] values = new float[rows * vocab];
+        for (int i = 0; i < values.length; i++) values[i] = (float) (r.nextGaussian() * 5);
+        LogProbabilities lp = LogProbabilities.ofLogits(values, rows, vocab);
+        for (int row = 0; row < rows; row++) {
+            for (float minimum : new float[]{-30f, lp.get(row, 42), -9.5f, lp.get(row, lp.best(row)), 1f}) {
+                int returned = 0, nearMisses = 0;
+                int expected = 0;
+                for (int w = 0; w < vocab; w++) if (lp.get(row, w) >= minimum) expected++;
+                int found = 0;
+                for (int w = lp.nextAtLeast(row, minimum, 0); w >= 0; w = lp.nextAtLeast(row, minimum, w + 1)) {
+                    returned++;
+                    if (lp.get(row, w) >= minimum) found++;
+                    else nearMisses++;
+                    assertTrue(lp.get(row, w) >= minimum - 1e-2f, "returned a token far below the minimum");
+                }
+                assertEquals(expected, found, "row " + row + " minimum " + minimum);
+                assertTrue(nearMisses <= 2, nearMisses + " of " + returned + " returned tokens fall short of the minimum");
+            }
+        }
+        assertEquals(-1, lp.nextAtLeast(0, Float.POSITIVE_INFINITY, 0));
+        assertEquals(7, lp.nextAtLeast(0, Float.NEGATIVE_INFINITY, 7));
     }
 }
