@@ -71,10 +71,39 @@ final class Blas {
         return c;
     }
 
+    /**
+     * {@code target += } the column sums of {@code m} ({@code [rows, n]} into {@code [1, n]}): a bias gradient. For
+     * float matrices one {@code sgemv} of {@code m^T} with a vector of ones, a single streaming pass; ND4J's
+     * reduction along dimension 0 walked the columns one at a time (2.6 % of a bi-LSTM training step).
+     */
+    static void addColumnSums(INDArray m, INDArray target) {
+        if (!direct(m) || !direct(target) || target.size(0) != 1 || target.size(1) != m.size(1)) {
+            target.addi(m.sum(true, 0));
+            return;
+        }
+        int rows = (int) m.size(0), n = (int) m.size(1);
+        if (rows == 0 || n == 0) return;
+        cblas_sgemv(CblasRowMajor, CblasTrans, rows, n, 1f, pointer(m), lead(m), SCRATCH.get().ones(rows), 1, 1f,
+                pointer(target), 1);
+    }
+
     /** Native scratch for {@link #product}: one input and one output buffer per thread, grown when too small. */
     private static final class Scratch {
         FloatPointer in = new FloatPointer(1024);
         FloatPointer out = new FloatPointer(1024);
+        FloatPointer ones = new FloatPointer(0);
+
+        FloatPointer ones(long length) {
+            if (ones.capacity() < length) {
+                ones.close();
+                long capacity = Math.max(length, 2 * ones.capacity());
+                ones = new FloatPointer(capacity);
+                float[] values = new float[(int) capacity];
+                java.util.Arrays.fill(values, 1f);
+                ones.put(values, 0, values.length);
+            }
+            return ones.position(0);
+        }
 
         FloatPointer in(long length) {
             if (in.capacity() < length) in = replace(in, length);

@@ -120,13 +120,13 @@ final class Decoder {
         for (int l = 0; l < out.length; l++) {
             INDArray dzh = Tensors.tanhGrad(initial[l].h()).muli(dh[l]);
             Blas.gemm(encoderFinal[l].h(), dzh, params.grad("bridge.W"), true, false, 1.0, 1.0);
-            params.grad("bridge.b").addi(dzh.sum(true, 0));
+            Blas.addColumnSums(dzh, params.grad("bridge.b"));
             INDArray dEncH = Blas.gemm(dzh, params.get("bridge.W"), false, true);
             INDArray dEncC = null;
             if (config.cell() == CellType.LSTM) {
                 INDArray dzc = Tensors.tanhGrad(initial[l].c()).muli(dc[l]);
                 Blas.gemm(encoderFinal[l].c(), dzc, params.grad("bridge.Wc"), true, false, 1.0, 1.0);
-                params.grad("bridge.bc").addi(dzc.sum(true, 0));
+                Blas.addColumnSums(dzc, params.grad("bridge.bc"));
                 dEncC = Blas.gemm(dzc, params.get("bridge.Wc"), false, true);
             }
             out[l] = new RecurrentCell.State(dEncH, dEncC);
@@ -215,7 +215,7 @@ final class Decoder {
                 if (l > 0) {
                     String p = "decoder.l" + l;
                     Blas.gemm(st.layerInputs()[l], g.dxp(), params.grad(p + ".W"), true, false, 1.0, 1.0);
-                    params.grad(p + ".b").addi(g.dxp().sum(true, 0));
+                    Blas.addColumnSums(g.dxp(), params.grad(p + ".b"));
                     INDArray dIn = Blas.gemm(g.dxp(), params.get(p + ".W"), false, true);
                     if (st.layerDropout()[l] != null) dIn.muli(st.layerDropout()[l]);
                     dh[l - 1].addi(dIn);
@@ -231,7 +231,7 @@ final class Decoder {
         }
         // Embeddings: through the layer-0 input projection and the deep output.
         Blas.gemm(emb, dXpEmb, params.grad("decoder.l0.Wemb"), true, false, 1.0, 1.0);
-        params.grad("decoder.l0.b").addi(dXpEmb.sum(true, 0));
+        Blas.addColumnSums(dXpEmb, params.grad("decoder.l0.b"));
         INDArray dEmb = columns(dFeatures, (long) h + d, (long) h + d + e).dup();
         Blas.gemm(dXpEmb, params.get("decoder.l0.Wemb"), dEmb, false, true, 1.0, 1.0);
         return new Gradients(dh, dc, dEmb);
@@ -283,7 +283,7 @@ final class Decoder {
         if (dropoutMask != null) dPreOut.muli(dropoutMask);
         INDArray dz = dPreOut.muli(Tensors.tanhGrad(deepOutput));
         Blas.gemm(features, dz, params.grad("output.Wo"), true, false, 1.0, 1.0);
-        params.grad("output.bo").addi(dz.sum(true, 0));
+        Blas.addColumnSums(dz, params.grad("output.bo"));
         return Blas.gemm(dz, params.get("output.Wo"), false, true);
     }
 }

@@ -159,7 +159,7 @@ final class Encoder {
                     dc = g.dc();
                 }
                 Blas.gemm(lt.input(), dxp, params.grad(p + ".W"), true, false, 1.0, 1.0);
-                params.grad(p + ".b").addi(dxp.sum(true, 0));
+                Blas.addColumnSums(dxp, params.grad(p + ".b"));
                 INDArray dxDir = Blas.gemm(dxp, params.get(p + ".W"), false, true);
                 dx = dx == null ? dxDir : dx.addi(dxDir);
             }

@@ -41,6 +41,29 @@ class BlasTest {
         }
     }
 
+    /** Column sums by hand: [[1, 2], [3, 4], [5, 6]] adds [9, 12]; on a row block of a bigger matrix, a view target and doubles too. */
+    @Test
+    void columnSumsAreAddedToTheTarget() {
+        INDArray m = Nd4j.createFromArray(new float[][]{{1, 2}, {3, 4}, {5, 6}});
+        INDArray target = Nd4j.createFromArray(new float[][]{{10, 20}});
+        Blas.addColumnSums(m, target);
+        assertEquals(Nd4j.createFromArray(new float[][]{{19, 32}}), target);
+
+        Nd4j.getRandom().setSeed(9);
+        INDArray big = Nd4j.rand(DataType.FLOAT, 300, 50).subi(0.5);
+        INDArray block = step(big, 2, 100); // rows 200..299, an offset view
+        INDArray flat = Nd4j.zeros(DataType.FLOAT, 1, 70);
+        INDArray view = columns(flat, 10, 60);
+        Blas.addColumnSums(block, view);
+        assertEquals(0, block.sum(true, 0).sub(view).amaxNumber().doubleValue(), 1e-5);
+        assertEquals(0, flat.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 10))
+                .amaxNumber().doubleValue(), 0, "nothing written outside the view");
+
+        INDArray d = Nd4j.rand(DataType.DOUBLE, 4, 3), dTarget = Nd4j.ones(DataType.DOUBLE, 1, 3);
+        Blas.addColumnSums(d, dTarget);
+        assertEquals(0, d.sum(true, 0).addi(1).sub(dTarget).amaxNumber().doubleValue(), 1e-12);
+    }
+
     @Test
     void doublesAndMismatchedShapes() {
         INDArray a = Nd4j.rand(DataType.DOUBLE, 3, 4), b = Nd4j.rand(DataType.DOUBLE, 4, 2);
