@@ -47,14 +47,38 @@ final class HeapDecoderStep {
     record Output(LogProbabilities logProbs, float[] attention, State next) {
     }
 
+    /**
+     * The parameter views one decoder layer reads (null where its cell or position has none). Looked up once: by
+     * name at every step, building the names and hashing them took 3 % of batched greedy decoding. They are views
+     * of the model's live weights, so they see every update.
+     */
+    private record LayerWeights(INDArray inputEmbedding, INDArray inputContext, INDArray input, INDArray bias,
+                                INDArray recurrent, INDArray recurrentGates, INDArray recurrentCandidate) {
+
+        static LayerWeights of(Parameters params, CellType cell, int layer) {
+            String p = "decoder.l" + layer;
+            boolean gru = cell == CellType.GRU;
+            return new LayerWeights(layer == 0 ? params.get(p + ".Wemb") : null, layer == 0 ? params.get(p + ".Wctx") : null,
+                    layer == 0 ? null : params.get(p + ".W"), params.get(p + ".b"), gru ? null : params.get(p + ".U"),
+                    gru ? params.get(p + ".Uzr") : null, gru ? params.get(p + ".Uh") : null);
+        }
+    }
+
     private final ModelConfig config;
-    private final Parameters params;
     private final Attention attention;
+    private final LayerWeights[] layerWeights;
+    private final INDArray embedding, deepWeights, deepBias, vocabularyWeights, vocabularyBias;
 
     HeapDecoderStep(ModelConfig config, Parameters params, Attention attention) {
         this.config = config;
-        this.params = params;
         this.attention = attention;
+        layerWeights = new LayerWeights[config.layers()];
+        for (int l = 0; l < layerWeights.length; l++) layerWeights[l] = LayerWeights.of(params, config.cell(), l);
+        embedding = params.get("decoder.embedding");
+        deepWeights = params.get("output.Wo");
+        deepBias = params.get("output.bo");
+        vocabularyWeights = config.tieEmbeddings() ? embedding : params.get("output.Wv");
+        vocabularyBias = params.get("output.bv");
     }
 
     Output step(Attention.Memory memory, State state, int[] previous) {
@@ -66,16 +90,16 @@ final class HeapDecoderStep {
         float[][] hs = new float[layers][], cs = new float[layers][];
         float[] input = null;
         for (int l = 0; l < layers; l++) {
-            String p = "decoder.l" + l;
+            LayerWeights weights = layerWeights[l];
             float[] xp = new float[rows * gates];
             if (l == 0) {
-                Blas.product(emb, rows, params.get(p + ".Wemb"), false, xp, false);
-                Blas.product(att.context(), rows, params.get(p + ".Wctx"), false, xp, true);
+                Blas.product(emb, rows, weights.inputEmbedding(), false, xp, false);
+                Blas.product(att.context(), rows, weights.inputContext(), false, xp, true);
             } else {
-                Blas.product(input, rows, params.get(p + ".W"), false, xp, false);
+                Blas.product(input, rows, weights.input(), false, xp, false);
             }
-            addRowVector(xp, rows, params.get(p + ".b"));
-            cell(p, xp, state.h()[l], state.c()[l], rows, hs, cs, l);
+            addRowVector(xp, rows, weights.bias());
+            cell(weights, xp, state.h()[l], state.c()[l], rows, hs, cs, l);
             input = hs[l];
         }
 
@@ -88,39 +112,35 @@ final class HeapDecoderStep {
             System.arraycopy(emb, r * e, features, r * f + h + d, e);
         }
         float[] deep = new float[rows * h];
-        Blas.product(features, rows, params.get("output.Wo"), false, deep, false);
-        addRowVector(deep, rows, params.get("output.bo"));
+        Blas.product(features, rows, deepWeights, false, deep, false);
+        addRowVector(deep, rows, deepBias);
         FloatMath.tanh(deep, deep, 0, deep.length);
         int vocab = config.targetVocabSize();
         float[] logits = new float[rows * vocab];
-        if (config.tieEmbeddings()) {
-            Blas.product(deep, rows, params.get("decoder.embedding"), true, logits, false);
-        } else {
-            Blas.product(deep, rows, params.get("output.Wv"), false, logits, false);
-        }
-        addRowVector(logits, rows, params.get("output.bv"));
+        Blas.product(deep, rows, vocabularyWeights, config.tieEmbeddings(), logits, false);
+        addRowVector(logits, rows, vocabularyBias);
         return new Output(LogProbabilities.ofLogits(logits, rows, vocab), att.alpha(), new State(hs, cs, rows));
     }
 
     /** Rows of the target embedding matrix. */
     private float[] embed(int[] ids, int width) {
-        INDArray table = params.get("decoder.embedding");
+        INDArray table = embedding;
         float[] out = new float[ids.length * width];
         for (int r = 0; r < ids.length; r++) Blas.readRow(table, ids[r], out, r * width);
         return out;
     }
 
     /** The recurrent cell on input projection {@code xp} (overwritten); writes layer l's next state. */
-    private void cell(String p, float[] xp, float[] hPrev, float[] cPrev, int rows, float[][] hs, float[][] cs, int l) {
+    private void cell(LayerWeights weights, float[] xp, float[] hPrev, float[] cPrev, int rows, float[][] hs, float[][] cs, int l) {
         int h = config.hiddenSize(), n = rows * h;
         switch (config.cell()) {
             case RNN -> {
-                Blas.product(hPrev, rows, params.get(p + ".U"), false, xp, true);
+                Blas.product(hPrev, rows, weights.recurrent(), false, xp, true);
                 FloatMath.tanh(xp, xp, 0, n);
                 hs[l] = xp;
             }
             case LSTM -> {
-                Blas.product(hPrev, rows, params.get(p + ".U"), false, xp, true);
+                Blas.product(hPrev, rows, weights.recurrent(), false, xp, true);
                 float[][] g = FusedFloatCell.split(xp, rows, h, 4);
                 float[] i = g[0], f = g[1], cand = g[2], o = g[3];
                 FloatMath.sigmoid(i, i, 0, n);
@@ -137,11 +157,11 @@ final class HeapDecoderStep {
             }
             case GRU -> {
                 float[] zr = new float[rows * 2 * h];
-                Blas.product(hPrev, rows, params.get(p + ".Uzr"), false, zr, false);
+                Blas.product(hPrev, rows, weights.recurrentGates(), false, zr, false);
                 float[][] gates = FusedFloatCell.gruGates(xp, zr, hPrev, rows, h);
                 float[] z = gates[0], xh = gates[3];
                 float[] cand = new float[n];
-                Blas.product(gates[2], rows, params.get(p + ".Uh"), false, cand, false);
+                Blas.product(gates[2], rows, weights.recurrentCandidate(), false, cand, false);
                 for (int k = 0; k < n; k++) cand[k] += xh[k];
                 FloatMath.tanh(cand, cand, 0, n);
                 float[] hNew = new float[n];
