@@ -95,10 +95,8 @@ final class Blas {
 
         FloatPointer ones(long length) {
             if (ones.capacity() < length) {
-                ones.close();
-                long capacity = Math.max(length, 2 * ones.capacity());
-                ones = new FloatPointer(capacity);
-                float[] values = new float[(int) capacity];
+                ones = replace(ones, length);
+                float[] values = new float[(int) ones.capacity()];
                 java.util.Arrays.fill(values, 1f);
                 ones.put(values, 0, values.length);
             }

@@ -124,9 +124,8 @@ final class HeapDecoderStep {
 
     /** Rows of the target embedding matrix. */
     private float[] embed(int[] ids, int width) {
-        INDArray table = embedding;
         float[] out = new float[ids.length * width];
-        for (int r = 0; r < ids.length; r++) Blas.readRow(table, ids[r], out, r * width);
+        for (int r = 0; r < ids.length; r++) Blas.readRow(embedding, ids[r], out, r * width);
         return out;
     }
 
