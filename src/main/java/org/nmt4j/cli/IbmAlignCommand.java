@@ -7,6 +7,7 @@ import org.nmt4j.eval.Utf8Lines;
 import org.nmt4j.io.AtomicFiles;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerConfig;
+import org.nmt4j.tokenize.TokenizerKind;
 import org.nmt4j.tokenize.TokenizerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,8 +94,9 @@ public final class IbmAlignCommand implements Callable<Integer> {
             }
             if (ibmModel != 1 && ibmModel != 2) throw new IllegalArgumentException("--ibm-model must be 1 or 2, got " + ibmModel);
             if ((trainSrc == null) != (trainTgt == null)) throw new IllegalArgumentException("give --train-src and --train-tgt together");
-            Tokenizer srcTok = TokenizerFactory.create(new TokenizerConfig(tokenizer, srcLang, lowercase, false, "NFC"));
-            Tokenizer tgtTok = TokenizerFactory.create(new TokenizerConfig(tokenizer, tgtLang, lowercase, false, "NFC"));
+            TokenizerKind kind = TokenizerKind.parse(tokenizer);
+            Tokenizer srcTok = TokenizerFactory.create(new TokenizerConfig(kind, srcLang, lowercase, false, "NFC"));
+            Tokenizer tgtTok = TokenizerFactory.create(new TokenizerConfig(kind, tgtLang, lowercase, false, "NFC"));
             Map<String, Integer> ids = new HashMap<>();
             List<int[]> sources = new ArrayList<>(), targets = new ArrayList<>();
             int count = read(src, tgt, srcTok, tgtTok, ids, sources, targets);

@@ -1,15 +1,14 @@
 package org.nmt4j.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.modeldir.TrainingSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +25,8 @@ import java.util.stream.Stream;
  */
 public final class TrainingOptions implements CommandLine.IDefaultValueProvider {
 
-    @Option(names = "--config", description = "YAML training config (flat keys as in a model's config.yaml); options below override it.")
+    @Option(names = "--config", description = "YAML training config: settings by section as in a model's config.yaml, "
+            + "or flat by name; options below override it.")
     Path config;
 
     @Option(names = "--name", description = "Model name: the directory under --models.") String name;
@@ -74,7 +74,6 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--guided-alignment", paramLabel = "WEIGHT", description = "Guided alignment (Chen et al. 2016): weight of a loss pulling attention toward IBM Model 2 alignments of the training corpus, computed before training (0 = off; see the README).") Double guidedAlignment;
     @Option(names = "--init-from", paramLabel = "DIR", description = "Start from a trained model directory: its weights, vocabularies and subwords, with a fresh optimizer (fine-tuning, e.g. on new data or with --guided-alignment). The architecture and tokenizer settings must match it.") String initFrom;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Shows the built-in defaults in {@code --help}. */
     @Override
@@ -89,16 +88,14 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
      * Settings a resumed run may change: how long and how patiently it trains. Everything else (data, vocabulary,
      * architecture, optimizer, seed) is fixed by the checkpoint, so changing it would silently train a different model.
      */
-    static final Set<String> RESUMABLE_SETTINGS = Set.of("epochs", "maxMinutes", "validateEvery", "lrPatience", "lrDecay",
-            "earlyStopping", "bleuSample");
+    static final Set<String> RESUMABLE_SETTINGS = Set.copyOf(TrainingSettings.namesIn("schedule"));
 
     /**
      * The config of a resumed run: the model directory's stored config with the schedule settings given on the
      * command line (e.g. {@code --epochs 12 --max-minutes 240} to train longer). Any other option is refused by name.
      */
     public TrainingConfig resolveResume(CommandLine.ParseResult parsed, TrainingConfig stored) throws IOException {
-        Map<String, Object> values = JSON.convertValue(stored, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        Map<String, Object> values = TrainingSettings.flatten(stored);
         for (Map.Entry<String, Object> given : givenOptions(parsed).entrySet()) {
             if (given.getKey().equals("name")) continue;
             if (!RESUMABLE_SETTINGS.contains(given.getKey())) {
@@ -138,7 +135,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
             if (!Files.isRegularFile(config)) throw new IOException(config + ": config file not found");
             Map<String, Object> file;
             try {
-                file = ModelDirectory.yaml().readValue(config.toFile(), new TypeReference<>() {
+                file = ModelDirectory.yaml().readValue(config.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {
                 });
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
@@ -146,12 +143,11 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
                         + e.getOriginalMessage().replaceAll("Duplicate field '([^']+)'.*", "setting '$1' is given twice"), e);
             }
             if (file == null) file = Map.of();
-            for (String key : file.keySet()) {
-                if (!values.containsKey(key)) {
-                    throw new IOException(config + ": unknown setting '" + key + "'; known settings: " + values.keySet());
-                }
+            try {
+                explicit.putAll(TrainingSettings.flatten(file));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(config + ": " + e.getMessage(), e);
             }
-            explicit.putAll(file);
         }
         explicit.putAll(givenOptions(parsed));
         if (explicit.get("initFrom") != null) values.putAll(inherited(Path.of(explicit.get("initFrom").toString())));
@@ -165,25 +161,8 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
         return toConfig(values);
     }
 
-    /**
-     * The config of merged settings. A setting a type refuses (an unknown cell, say) is reported in the type's own
-     * words, not wrapped in Jackson's "Cannot construct instance of ..." and its reference chain.
-     */
     private static TrainingConfig toConfig(Map<String, Object> values) {
-        TrainingConfig config;
-        try {
-            config = JSON.convertValue(values, TrainingConfig.class);
-        } catch (IllegalArgumentException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-            if (root instanceof IllegalArgumentException && root != e) throw new IllegalArgumentException(root.getMessage(), e);
-            if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-                throw new IllegalArgumentException("setting '" + m.getPath().get(m.getPath().size() - 1).getFieldName()
-                        + "': " + m.getOriginalMessage(), e);
-            }
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        return config.validated();
+        return TrainingSettings.toConfig(values).validated();
     }
 
     /**
@@ -195,8 +174,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     private static Map<String, Object> inherited(Path modelDir) throws IOException {
         Path file = modelDir.resolve(ModelDirectory.CONFIG);
         if (!Files.isRegularFile(file)) throw new IOException(modelDir + ": --init-from needs a model directory (no " + ModelDirectory.CONFIG + ")");
-        Map<String, Object> stored = JSON.convertValue(ModelDirectory.readConfig(file), new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        Map<String, Object> stored = TrainingSettings.flatten(ModelDirectory.readConfig(file));
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : INHERITED_SETTINGS) out.put(key, stored.get(key));
         return out;
@@ -205,13 +183,13 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     /** Config keys set on the command line, with their values. */
     private Map<String, Object> givenOptions(CommandLine.ParseResult parsed) {
         Map<String, Object> given = new LinkedHashMap<>();
-        for (RecordComponent rc : TrainingConfig.class.getRecordComponents()) {
+        for (String setting : TrainingSettings.names()) {
             try {
-                Field f = TrainingOptions.class.getDeclaredField(rc.getName());
+                Field f = TrainingOptions.class.getDeclaredField(setting);
                 Object v = f.get(this);
-                if (v != null && given(parsed, f)) given.put(rc.getName(), v);
+                if (v != null && given(parsed, f)) given.put(setting, v);
             } catch (NoSuchFieldException e) {
-                throw new IllegalStateException("no option for config key " + rc.getName());
+                throw new IllegalStateException("no option for setting " + setting);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
@@ -235,7 +213,6 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     }
 
     private static Map<String, Object> defaultsMap() {
-        return JSON.convertValue(TrainingConfig.defaults(), new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        return TrainingSettings.flatten(TrainingConfig.defaults());
     }
 }

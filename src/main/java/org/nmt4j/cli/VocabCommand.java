@@ -10,6 +10,7 @@ import org.nmt4j.subword.BpeModel;
 import org.nmt4j.subword.BpeSegmenter;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerConfig;
+import org.nmt4j.tokenize.TokenizerKind;
 import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.VocabStats;
 import org.nmt4j.vocab.Vocabulary;
@@ -159,7 +160,7 @@ public final class VocabCommand implements Callable<Integer> {
     /** The tokenizer config for a kind (null = the language default) and language. */
     static TokenizerConfig tokenizerConfig(String kind, String lang, boolean lowercase) {
         TokenizerConfig d = TokenizerConfig.defaults(lang);
-        return new TokenizerConfig(kind == null ? d.kind() : kind, lang, lowercase || d.lowercase(),
+        return new TokenizerConfig(kind == null ? d.kind() : TokenizerKind.parse(kind), lang, lowercase || d.lowercase(),
                 d.asciiFolding(), d.normalization());
     }
 

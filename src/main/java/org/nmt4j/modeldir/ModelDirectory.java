@@ -1,6 +1,7 @@
 package org.nmt4j.modeldir;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +20,7 @@ import org.nmt4j.vocab.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,21 +70,27 @@ public final class ModelDirectory {
         AtomicFiles.writeString(dir.resolve(CONFIG), YAML.writeValueAsString(config));
     }
 
+    /**
+     * The config of a model directory's {@code config.yaml}: by section (as written since the sixth round) or flat
+     * (as written before); settings added since a config was written take the values that mean "as before"
+     * ({@link TrainingConfig#OPTIONAL_SETTINGS}).
+     */
     public static TrainingConfig readConfig(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": not found");
+        Map<String, Object> tree;
         try {
-            // A config written before a setting existed lacks it: fill in the value that means "as before".
-            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
-            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o && TrainingConfig.addMissingOptionalSettings(o)) {
-                return YAML.treeToValue(o, TrainingConfig.class);
-            }
-            return YAML.readValue(file.toFile(), TrainingConfig.class);
+            tree = YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {
+            });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String why = e.getOriginalMessage().replaceAll("Missing creator property '([^']+)'.*", "missing setting '$1'")
-                    .replaceAll("Unrecognized field \"([^\"]+)\".*", "unknown setting '$1'")
-                    .replaceAll("Duplicate field '([^']+)'.*", "setting '$1' is given twice");
+            String why = e.getOriginalMessage().replaceAll("Duplicate field '([^']+)'.*", "setting '$1' is given twice");
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new IOException(file + ": invalid config" + where + ": " + why, e);
+        }
+        if (tree == null) throw new IOException(file + ": invalid config: the file is empty");
+        try {
+            return TrainingConfig.of(tree);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": invalid config: " + e.getMessage(), e);
         }
     }
 
@@ -208,7 +216,7 @@ public final class ModelDirectory {
         checkAgainstWeights(dir, config, modelConfig, declared, weightsFile, WeightsFile.layout(weightsFile));
         Parameters params = Seq2SeqModel.declare(modelConfig).build(dataType, 0);
         WeightsFile.load(weightsFile, params);
-        Subwords subwords = config.subwords() ? Subwords.load(dir, config.bpeJoint()) : Subwords.NONE;
+        Subwords subwords = config.subwords() ? Subwords.load(dir, config.tokens().bpeJoint()) : Subwords.NONE;
         return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(modelConfig, params), subwords);
     }
 
@@ -242,9 +250,10 @@ public final class ModelDirectory {
         String counts = String.format(java.util.Locale.ROOT, "the config needs %,d floats in %d tensors, the file has %,d in %d",
                 needed, declared.size(), file.floats(), file.shapes().size());
         long embedding = file.dim("encoder.embedding", 1), hidden = file.dim("bridge.b", 1);
-        String setting = embedding >= 0 && embedding != config.embedding() ? "embedding " + config.embedding()
+        TrainingConfig.Network network = config.model();
+        String setting = embedding >= 0 && embedding != network.embedding() ? "embedding " + network.embedding()
                 + " disagrees with " + weightsFile + " (trained with embedding " + embedding + "; "
-                : hidden >= 0 && hidden != config.hidden() ? "hidden " + config.hidden() + " disagrees with " + weightsFile
+                : hidden >= 0 && hidden != network.hidden() ? "hidden " + network.hidden() + " disagrees with " + weightsFile
                 + " (trained with hidden " + hidden + "; "
                 : "the architecture (cell, attention, layers, bidirectional, tieEmbeddings) disagrees with " + weightsFile + " (";
         throw new IOException(dir.resolve(CONFIG) + ": " + setting + counts + ")");

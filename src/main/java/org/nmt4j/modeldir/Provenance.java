@@ -82,14 +82,14 @@ public final class Provenance {
 
     private static Map<String, String> dataFiles(TrainingConfig c) {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("trainTsv", c.trainTsv());
-        files.put("trainSource", c.trainSource());
-        files.put("trainTarget", c.trainTarget());
-        files.put("validTsv", c.validTsv());
-        files.put("validSource", c.validSource());
-        files.put("validTarget", c.validTarget());
-        files.put("sourceVocab", c.sourceVocab());
-        files.put("targetVocab", c.targetVocab());
+        files.put("trainTsv", c.data().trainTsv());
+        files.put("trainSource", c.data().trainSource());
+        files.put("trainTarget", c.data().trainTarget());
+        files.put("validTsv", c.data().validTsv());
+        files.put("validSource", c.data().validSource());
+        files.put("validTarget", c.data().validTarget());
+        files.put("sourceVocab", c.tokens().sourceVocab());
+        files.put("targetVocab", c.tokens().targetVocab());
         return files;
     }
 

@@ -28,12 +28,12 @@ public record TrainedModel(Path directory, TrainingConfig config, Vocabulary sou
 
     /** Whether the encoder reads {@code </s>} after each source sentence (the column every matrix then ends in). */
     public boolean sourceEndToken() {
-        return config.sourceEndToken();
+        return config.tokens().sourceEndToken();
     }
 
     /** The ids the encoder reads for these source tokens ({@code </s>} appended when the model reads one). */
     public int[] encodeSource(java.util.List<String> tokens) {
-        return org.nmt4j.corpus.EncodedCorpus.source(sourceVocabulary.encode(tokens), config.sourceEndToken());
+        return org.nmt4j.corpus.EncodedCorpus.source(sourceVocabulary.encode(tokens), config.tokens().sourceEndToken());
     }
 
     /** The source tokenizer the model was trained with: words, then subwords for a subword model. */

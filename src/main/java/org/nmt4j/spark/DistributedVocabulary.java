@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerConfig;
+import org.nmt4j.tokenize.TokenizerKind;
 import org.nmt4j.tokenize.TokenizerFactory;
 import org.nmt4j.vocab.VocabularyBuilder;
 import scala.Tuple2;
@@ -50,7 +51,7 @@ public final class DistributedVocabulary {
 
         private static TokenizerConfig config(String kind, String language, boolean lowercase) {
             TokenizerConfig d = TokenizerConfig.defaults(language);
-            return new TokenizerConfig(kind == null ? d.kind() : kind, language, lowercase || d.lowercase(),
+            return new TokenizerConfig(kind == null ? d.kind() : TokenizerKind.parse(kind), language, lowercase || d.lowercase(),
                     d.asciiFolding(), d.normalization());
         }
     }

@@ -117,8 +117,9 @@ public final class ParameterAveraging implements StepEngine {
         float[] weights = model.parameters().flatValues().toFloatVector();
         AttentionGuide roundGuide = guide == null ? null : guide.only(groups.stream().flatMap(List::stream).toList());
         double learningRate = adam.learningRate() * (scaleLearningRate ? groups.size() : 1);
+        TrainingConfig.Optimizer optimizer = config.optimizer();
         Round round = new Round(model.config(), weights, adam.firstMoments().clone(), adam.secondMoments().clone(),
-                stepsDone, learningRate, config.clipNorm(), config.labelSmoothing(), config.seed(), roundGuide);
+                stepsDone, learningRate, optimizer.clipNorm(), optimizer.labelSmoothing(), config.seed(), roundGuide);
         Sum sum = workers.run(round, groups);
         if (sum.workers() != groups.size()) {
             throw new IllegalStateException(groups.size() + " workers were given batches but " + sum.workers() + " answered");

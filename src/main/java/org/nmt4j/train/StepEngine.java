@@ -47,12 +47,13 @@ public interface StepEngine extends AutoCloseable {
         @Override
         public Taken train(List<Batch> batches, int from, long stepsDone, AdamOptimizer adam) {
             long step = stepsDone + 1;
-            var loss = workers.forwardBackward(batches.get(from), config.seed() * 1_000_003L + step, config.labelSmoothing());
+            double smoothing = config.optimizer().labelSmoothing();
+            var loss = workers.forwardBackward(batches.get(from), config.seed() * 1_000_003L + step, smoothing);
             if (!Double.isFinite(loss.objective())) {
                 throw new IllegalStateException("training diverged: loss is " + loss.objective() + " at step " + step
                         + "; try a lower learningRate or clipNorm");
             }
-            adam.step(model.parameters(), step, config.clipNorm(), workers);
+            adam.step(model.parameters(), step, config.optimizer().clipNorm(), workers);
             return new Taken(1, 1, loss.sum(), loss.tokens(), loss.alignmentSum());
         }
 

@@ -130,8 +130,10 @@ public final class Trainer {
      */
     Result run(Checkpoints.Found resume) throws IOException {
         Parameters params = model.parameters();
-        AdamOptimizer adam = new AdamOptimizer(params.count(), config.learningRate());
-        TrainingState state = resume == null ? TrainingState.initial(config.learningRate()) : resume.state();
+        TrainingConfig.Optimizer optimizer = config.optimizer();
+        TrainingConfig.Schedule schedule = config.schedule();
+        AdamOptimizer adam = new AdamOptimizer(params.count(), optimizer.learningRate());
+        TrainingState state = resume == null ? TrainingState.initial(optimizer.learningRate()) : resume.state();
         TrainingLog csv;
         if (resume != null) {
             OptimizerStateFile.load(resume.optimizer(), adam);
@@ -148,20 +150,20 @@ public final class Trainer {
         Checkpoints checkpoints = new Checkpoints(modelDir, files);
         adam.setLearningRate(state.learningRate());
 
-        BatchingConfig batching = new BatchingConfig(config.batchSize(), 0, 2, config.seed());
+        BatchingConfig batching = new BatchingConfig(optimizer.batchSize(), 0, 2, config.seed());
         Batcher batcher = new Batcher(train, batching);
-        List<Batch> validBatches = new Batcher(valid, new BatchingConfig(Math.max(config.batchSize(), 64), 0, 0, config.seed()))
+        List<Batch> validBatches = new Batcher(valid, new BatchingConfig(Math.max(optimizer.batchSize(), 64), 0, 0, config.seed()))
                 .epoch(0);
         long started = System.nanoTime();
         double priorSeconds = state.seconds();
-        double deadline = config.maxMinutes() > 0 ? config.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
+        double deadline = schedule.maxMinutes() > 0 ? schedule.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
         boolean stop = false, timeUp = false, stopRequested = false;
         long lastProgress = 0;
         // A resume starts from a checkpoint, which a validation of that very step wrote.
         long validatedAt = resume == null ? -1 : state.step();
         int epoch = state.epoch();
         try (StepEngine engine = engines.create(model, config, threads, guide)) {
-            while (!stop && epoch < config.epochs()) {
+            while (!stop && epoch < schedule.epochs()) {
                 List<Batch> batches = (trainingEpochs == null ? batcher : new Batcher(trainingEpochs.apply(epoch), batching))
                         .epoch(epoch);
                 int first = state.batchInEpoch();
@@ -198,11 +200,12 @@ public final class Trainer {
                                     epochLoss / Math.max(1, epochTokens), alignmentLoss(epochAlignment, epochTokens), tokensPerSecond);
                         }
                         // Every validateEvery steps (an engine that takes several steps at once validates when it passes one).
-                        if (config.validateEvery() > 0 && step / config.validateEvery() > before / config.validateEvery()) {
+                        int every = schedule.validateEvery();
+                        if (every > 0 && step / every > before / every) {
                             state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond,
                                     adam, checkpoints, false);
                             validatedAt = state.step();
-                            stop = state.badValidations() >= config.earlyStopping() && config.earlyStopping() > 0;
+                            stop = schedule.stopsEarlyAfter(state.badValidations());
                         }
                         if (elapsed(started, priorSeconds) >= deadline) {
                             timeUp = true;
@@ -235,12 +238,12 @@ public final class Trainer {
                 }
                 // Unless this very step was just validated (by the loop, or before a resume that starts here).
                 boolean justValidated = validatedAt >= 0 ? validatedAt == state.step()
-                        : config.validateEvery() > 0 && state.step() % config.validateEvery() == 0;
+                        : schedule.validateEvery() > 0 && state.step() % schedule.validateEvery() == 0;
                 if (!justValidated) {
                     state = validate(state, validBatches, csv, epochLoss / Math.max(1, epochTokens), tokensPerSecond, adam,
                             checkpoints, true);
                 }
-                if (config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping()) {
+                if (schedule.stopsEarlyAfter(state.badValidations())) {
                     log.printf("early stopping: validation loss has not improved for %d validations%n", state.badValidations());
                     stop = true;
                 }
@@ -249,7 +252,7 @@ public final class Trainer {
         double seconds = elapsed(started, priorSeconds);
         return new Result(epoch, state.step(), state.bestValidationLoss(),
                 state.bleuAtBest() >= 0 ? OptionalDouble.of(state.bleuAtBest()) : OptionalDouble.empty(), seconds,
-                config.earlyStopping() > 0 && state.badValidations() >= config.earlyStopping(), timeUp, stopRequested);
+                schedule.stopsEarlyAfter(state.badValidations()), timeUp, stopRequested);
     }
 
     /** " align X" (the weighted guided-alignment loss per target token) when the run is guided, else "". */
@@ -275,8 +278,8 @@ public final class Trainer {
         TrainingState next = state.afterValidation(valLoss, improved, valBleu.orElse(-1));
         if (improved) {
             WeightsFile.save(files, model.parameters(), modelDir.resolve(ModelDirectory.WEIGHTS), WeightsFile.Precision.FLOAT32);
-        } else if (config.lrDecay() < 1 && next.plateau() > config.lrPatience()) {
-            double lr = next.learningRate() * config.lrDecay();
+        } else if (config.schedule().lrDecay() < 1 && next.plateau() > config.schedule().lrPatience()) {
+            double lr = next.learningRate() * config.schedule().lrDecay();
             adam.setLearningRate(lr);
             next = next.withDecayedLearningRate(lr);
             log.printf("validation loss did not improve: learning rate decayed to %.2e%n", lr);

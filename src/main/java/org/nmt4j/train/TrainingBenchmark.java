@@ -44,26 +44,27 @@ public final class TrainingBenchmark {
         NativeThreads.configure();
         Tokenizer srcTok = TokenizerFactory.create(config.sourceTokenizer());
         Tokenizer tgtTok = TokenizerFactory.create(config.targetTokenizer());
-        ParallelCorpus corpus = TrainingPipeline.source(config.trainTsv(), config.trainSource(), config.trainTarget(), "train")
-                .read(PairFilter.tokenized(config.maxTokens(), srcTok, tgtTok));
+        TrainingConfig.Data data = config.data();
+        ParallelCorpus corpus = TrainingPipeline.source(data.trainTsv(), data.trainSource(), data.trainTarget(), "train")
+                .read(PairFilter.tokenized(data.maxTokens(), srcTok, tgtTok));
         Vocabulary sv = TrainingPipeline.build(corpus.pairs(), SentencePair::source, srcTok, config);
         Vocabulary tv = TrainingPipeline.build(corpus.pairs(), SentencePair::target, tgtTok, config);
         EncodedCorpus ids = EncodedCorpus.encode(corpus.pairs(), srcTok, tgtTok, sv, tv);
         Seq2SeqModel model = Seq2SeqModel.initialise(config.modelConfig(sv.size(), tv.size()), Trainer.trainingType(), config.seed());
         Parameters params = model.parameters();
-        AdamOptimizer adam = new AdamOptimizer(params.count(), config.learningRate());
-        List<Batch> batches = new Batcher(ids, new BatchingConfig(config.batchSize(), 0, 2, config.seed())).epoch(0);
+        AdamOptimizer adam = new AdamOptimizer(params.count(), config.optimizer().learningRate());
+        List<Batch> batches = new Batcher(ids, new BatchingConfig(config.optimizer().batchSize(), 0, 2, config.seed())).epoch(0);
         log.printf("benchmark: %s; %,d parameters; vocab %d/%d; %,d pairs -> %d batches of %d; %d warm-up + %d timed steps; "
                         + "%d worker thread(s)%n", TrainingPipeline.describe(config), params.count(), sv.size(), tv.size(), ids.size(),
-                batches.size(), config.batchSize(), warmup, steps, threads);
+                batches.size(), config.optimizer().batchSize(), warmup, steps, threads);
         long tokens = 0, sentences = 0, start = 0;
         double seconds;
         try (GradientWorkers workers = new GradientWorkers(model, threads)) {
             for (int i = 0; i < warmup + steps; i++) {
                 if (i == warmup) start = System.nanoTime();
                 Batch b = batches.get(i % batches.size());
-                Seq2SeqModel.Loss loss = workers.forwardBackward(b, i, config.labelSmoothing());
-                adam.step(params, i + 1, config.clipNorm(), workers);
+                Seq2SeqModel.Loss loss = workers.forwardBackward(b, i, config.optimizer().labelSmoothing());
+                adam.step(params, i + 1, config.optimizer().clipNorm(), workers);
                 if (i >= warmup) {
                     tokens += loss.tokens();
                     sentences += b.size();

@@ -14,6 +14,7 @@ import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.Provenance;
 import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.modeldir.TrainingSettings;
 import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.subword.Subwords;
 import org.nmt4j.tokenize.Tokenizer;
@@ -100,24 +101,27 @@ public final class TrainingPipeline {
         }
         Tokenizer srcWords = TokenizerFactory.create(config.sourceTokenizer());
         Tokenizer tgtWords = TokenizerFactory.create(config.targetTokenizer());
-        PairFilter filter = PairFilter.tokenized(config.maxTokens(), srcWords, tgtWords);
-        ParallelCorpus train = source(config.trainTsv(), config.trainSource(), config.trainTarget(), "train").read(filter);
+        TrainingConfig.Data data = config.data();
+        TrainingConfig.Tokens tokens = config.tokens();
+        PairFilter filter = PairFilter.tokenized(data.maxTokens(), srcWords, tgtWords);
+        ParallelCorpus train = source(data.trainTsv(), data.trainSource(), data.trainTarget(), "train").read(filter);
         log.println(train.summary().describe());
         if (train.pairs().isEmpty()) throw new IOException("the training corpus has no usable pairs");
-        ParallelCorpus valid = source(config.validTsv(), config.validSource(), config.validTarget(), "valid")
+        ParallelCorpus valid = source(data.validTsv(), data.validSource(), data.validTarget(), "valid")
                 .read(PairFilter.noLimit());
         log.println(valid.summary().describe());
         if (valid.pairs().isEmpty()) throw new IOException("the validation corpus has no usable pairs");
 
         TrainedModel start = resume || config.initFrom() == null ? null : startingPoint(config, log);
         Subwords subwords = start != null ? start.subwords() : !config.subwords() ? Subwords.NONE
-                : resume ? Subwords.load(dir, config.bpeJoint()) : learnSubwords(config, train.pairs(), srcWords, tgtWords, log);
+                : resume ? Subwords.load(dir, tokens.bpeJoint()) : learnSubwords(config, train.pairs(), srcWords, tgtWords, log);
         Tokenizer srcTok = subwords.sourceTokenizer(srcWords);
         Tokenizer tgtTok = subwords.targetTokenizer(tgtWords);
         // With BPE-dropout the vocabularies also count one dropout segmentation, so the finer pieces have ids.
         Random vocabRandom = new Random(config.seed() * 1_000_003L - 1);
-        Tokenizer srcDrop = config.bpeDropout() > 0 ? subwords.sourceTokenizer(srcWords, config.bpeDropout(), vocabRandom) : null;
-        Tokenizer tgtDrop = config.bpeDropout() > 0 ? subwords.targetTokenizer(tgtWords, config.bpeDropout(), vocabRandom) : null;
+        double dropout = tokens.bpeDropout();
+        Tokenizer srcDrop = dropout > 0 ? subwords.sourceTokenizer(srcWords, dropout, vocabRandom) : null;
+        Tokenizer tgtDrop = dropout > 0 ? subwords.targetTokenizer(tgtWords, dropout, vocabRandom) : null;
 
         Vocabulary srcVocab, tgtVocab;
         if (resume) {
@@ -127,12 +131,12 @@ public final class TrainingPipeline {
             srcVocab = start.sourceVocabulary();
             tgtVocab = start.targetVocabulary();
         } else {
-            srcVocab = vocabulary(config.sourceVocab(), train.pairs(), SentencePair::source, srcTok, srcDrop, config,
-                    where, config.sourceLanguage(), log);
-            tgtVocab = vocabulary(config.targetVocab(), train.pairs(), SentencePair::target, tgtTok, tgtDrop, config,
-                    where, config.targetLanguage(), log);
+            srcVocab = vocabulary(tokens.sourceVocab(), train.pairs(), SentencePair::source, srcTok, srcDrop, config,
+                    where, data.sourceLanguage(), log);
+            tgtVocab = vocabulary(tokens.targetVocab(), train.pairs(), SentencePair::target, tgtTok, tgtDrop, config,
+                    where, data.targetLanguage(), log);
         }
-        boolean endToken = config.sourceEndToken();
+        boolean endToken = tokens.sourceEndToken();
         EncodedCorpus trainIds = EncodedCorpus.encode(train.pairs(), srcTok, tgtTok, srcVocab, tgtVocab, endToken);
         EncodedCorpus validIds = EncodedCorpus.encode(valid.pairs(), srcTok, tgtTok, srcVocab, tgtVocab, endToken);
 
@@ -162,27 +166,27 @@ public final class TrainingPipeline {
             tgtVocab.save(dir.resolve(ModelDirectory.TARGET_VOCAB));
         }
         log.printf("model %s: %s, %,d parameters; vocabularies %d (%s) / %d (%s)%n", dir, describe(config),
-                model.parameters().count(), srcVocab.size(), config.sourceLanguage(), tgtVocab.size(), config.targetLanguage());
+                model.parameters().count(), srcVocab.size(), data.sourceLanguage(), tgtVocab.size(), data.targetLanguage());
         Trainer.ValidationBleu bleu = null;
-        if (bleuFactory != null && config.bleuSample() > 0) {
-            List<SentencePair> sample = evenlySpaced(valid.pairs(), config.bleuSample());
+        if (bleuFactory != null && config.schedule().bleuSample() > 0) {
+            List<SentencePair> sample = evenlySpaced(valid.pairs(), config.schedule().bleuSample());
             bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords), sample);
         }
         Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads)
                 .files(files).listener(listener).engine(engines);
-        if (config.guidedAlignment() > 0) {
-            trainer.guide(GuidedAlignmentLinks.build(trainIds, endToken, config.guidedAlignment(), log));
+        if (config.optimizer().guidedAlignment() > 0) {
+            trainer.guide(GuidedAlignmentLinks.build(trainIds, endToken, config.optimizer().guidedAlignment(), log));
         }
         listener.started(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords),
                 from == null ? 0 : from.state().step());
-        if (config.bpeDropout() > 0) {
+        if (dropout > 0) {
             Subwords sw = subwords;
             Vocabulary sv = srcVocab, tv = tgtVocab;
             trainer.trainingEpochs(epoch -> {
                 // One random source per epoch, drawn in corpus order: the same seed and epoch give the same pieces.
                 Random random = new Random(config.seed() * 1_000_003L + epoch + 0x5EED_B9EL);
-                return EncodedCorpus.encode(train.pairs(), sw.sourceTokenizer(srcWords, config.bpeDropout(), random),
-                        sw.targetTokenizer(tgtWords, config.bpeDropout(), random), sv, tv, endToken);
+                return EncodedCorpus.encode(train.pairs(), sw.sourceTokenizer(srcWords, dropout, random),
+                        sw.targetTokenizer(tgtWords, dropout, random), sv, tv, endToken);
             });
         }
         Trainer.Result result = trainer.run(from);
@@ -212,10 +216,10 @@ public final class TrainingPipeline {
     static TrainedModel startingPoint(TrainingConfig config, PrintStream log) throws IOException {
         Path from = Path.of(config.initFrom());
         TrainedModel start = ModelDirectory.load(from, ModelDirectory.WEIGHTS, Trainer.trainingType());
-        Map<String, Object> has = settingsOf(start.config()), asked = settingsOf(config);
+        Map<String, Object> has = TrainingSettings.flatten(start.config()), asked = TrainingSettings.flatten(config);
         for (String key : TrainingConfig.MODEL_SETTINGS) {
             // bpeJoint means nothing for a word-level model (bpeMerges 0, which must match too).
-            if (key.equals("bpeJoint") && config.bpeMerges() == 0) continue;
+            if (key.equals("bpeJoint") && config.tokens().bpeMerges() == 0) continue;
             if (!String.valueOf(has.get(key)).equals(String.valueOf(asked.get(key)))) {
                 throw new IllegalArgumentException("initFrom " + from + " has " + key + " " + has.get(key)
                         + " but this run asks for " + asked.get(key) + "; a run that starts from a model keeps its "
@@ -225,12 +229,6 @@ public final class TrainingPipeline {
         log.printf("starting from %s (%,d parameters, vocabularies %d / %d; fresh optimizer)%n", from,
                 start.model().parameters().count(), start.sourceVocabulary().size(), start.targetVocabulary().size());
         return start;
-    }
-
-    /** A config's settings by name, as config.yaml holds them. */
-    private static Map<String, Object> settingsOf(TrainingConfig config) {
-        return ModelDirectory.yaml().convertValue(config, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
-        });
     }
 
     /**
@@ -256,8 +254,9 @@ public final class TrainingPipeline {
     }
 
     static String describe(TrainingConfig c) {
-        return (c.bidirectional() ? "bi-" : "") + c.cell().id() + " x" + c.layers() + ", " + c.attention().id() + " attention, emb "
-                + c.embedding() + ", hidden " + c.hidden();
+        TrainingConfig.Network n = c.model();
+        return (n.bidirectional() ? "bi-" : "") + n.cell().id() + " x" + n.layers() + ", " + n.attention().id() + " attention, emb "
+                + n.embedding() + ", hidden " + n.hidden();
     }
 
     static CorpusSource source(String tsv, String src, String tgt, String what) {
@@ -281,17 +280,17 @@ public final class TrainingPipeline {
         VocabularyBuilder builder = new VocabularyBuilder();
         for (SentencePair p : pairs) builder.add(tokenizer.tokenize(side.apply(p)));
         if (also != null) for (SentencePair p : pairs) builder.add(also.tokenize(side.apply(p)));
-        return builder.build(config.minFreq(), config.maxVocab());
+        return builder.build(config.tokens().minFreq(), config.tokens().maxVocab());
     }
 
     /** Learns the BPE model(s) the config asks for from the training pairs' words. */
     static Subwords learnSubwords(TrainingConfig config, List<SentencePair> pairs, Tokenizer srcWords, Tokenizer tgtWords,
                                   PrintStream log) {
         long t0 = System.nanoTime();
-        BpeLearner learner = new BpeLearner(config.bpeMerges());
+        BpeLearner learner = new BpeLearner(config.tokens().bpeMerges());
         Map<String, Long> src = Subwords.countWords(pairs.stream().map(SentencePair::source).toList(), srcWords, null);
         Subwords subwords;
-        if (config.bpeJoint()) {
+        if (config.tokens().bpeJoint()) {
             Map<String, Long> both = Subwords.countWords(pairs.stream().map(SentencePair::target).toList(), tgtWords, src);
             subwords = Subwords.joint(learner.learn(both));
             log.printf("subwords: %,d joint BPE merges learned from %,d word types in %.1f s%n",
@@ -318,8 +317,8 @@ public final class TrainingPipeline {
             v.save(file);
             copy = ", copied to " + file;
         }
-        log.printf("vocabulary %s: %,d entries (min-freq %d%s)%s%n", lang, v.size(), config.minFreq(),
-                config.maxVocab() > 0 ? ", max " + config.maxVocab() : "", copy);
+        log.printf("vocabulary %s: %,d entries (min-freq %d%s)%s%n", lang, v.size(), config.tokens().minFreq(),
+                config.tokens().maxVocab() > 0 ? ", max " + config.tokens().maxVocab() : "", copy);
         return v;
     }
 }

@@ -9,6 +9,7 @@ import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainedModel;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,8 @@ public final class TranslationServices {
         String name = dir.getFileName().toString();
         try {
             TrainedModel model = ModelDirectory.load(dir);
-            LOG.info("loaded model {} ({} -> {})", name, model.config().sourceLanguage(), model.config().targetLanguage());
+            TrainingConfig.Data data = model.config().data();
+            LOG.info("loaded model {} ({} -> {})", name, data.sourceLanguage(), data.targetLanguage());
             return new Entry(describe(name, model), new Translator(model), new ForcedAligner(model));
         } catch (IOException | RuntimeException e) {
             LOG.warn("model {} failed to load: {}", name, e.getMessage());
@@ -60,7 +62,8 @@ public final class TranslationServices {
 
     static ModelInfo describe(String name, TrainedModel model) {
         var c = model.config();
-        return new ModelInfo(name, c.sourceLanguage(), c.targetLanguage(), c.cell().id(), c.attention().id(), c.bidirectional(),
+        TrainingConfig.Network n = c.model();
+        return new ModelInfo(name, c.data().sourceLanguage(), c.data().targetLanguage(), n.cell().id(), n.attention().id(), n.bidirectional(),
                 validationBleu(model.directory()), ModelInfo.READY, null, attribution(model.directory()));
     }
 

@@ -81,17 +81,17 @@ class BpeCommandTest {
     @Test
     void trainTakesSubwordOptions() throws IOException {
         TrainingConfig words = resolve("--train-tsv", "t.tsv");
-        assertEquals(0, words.bpeMerges());
+        assertEquals(0, words.tokens().bpeMerges());
         TrainingConfig joint = resolve("--train-tsv", "t.tsv", "--bpe-merges", "8000", "--bpe-dropout", "0.1");
-        assertEquals(8000, joint.bpeMerges());
-        assertTrue(joint.bpeJoint());
-        assertEquals(0.1, joint.bpeDropout());
-        assertFalse(resolve("--train-tsv", "t.tsv", "--bpe-merges", "8000", "--bpe-separate").bpeJoint());
+        assertEquals(8000, joint.tokens().bpeMerges());
+        assertTrue(joint.tokens().bpeJoint());
+        assertEquals(0.1, joint.tokens().bpeDropout());
+        assertFalse(resolve("--train-tsv", "t.tsv", "--bpe-merges", "8000", "--bpe-separate").tokens().bpeJoint());
         assertThrows(IllegalArgumentException.class,
                 () -> resolve("--train-tsv", "t.tsv", "--bpe-merges", "8000", "--bpe-separate", "--bpe-joint"));
         Path yaml = Files.writeString(dir.resolve("run.yaml"), "trainTsv: t.tsv\nbpeMerges: 16000\nbpeJoint: false\n");
         TrainingConfig fromFile = resolve("--config", yaml.toString());
-        assertEquals(16000, fromFile.bpeMerges());
-        assertFalse(fromFile.bpeJoint());
+        assertEquals(16000, fromFile.tokens().bpeMerges());
+        assertFalse(fromFile.tokens().bpeJoint());
     }
 }

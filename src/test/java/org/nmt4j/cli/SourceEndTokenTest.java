@@ -18,7 +18,9 @@ import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.train.TinyConfigs;
 import org.nmt4j.train.TrainingPipeline;
+import org.nmt4j.tokenize.TokenizerKind;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,13 +52,12 @@ class SourceEndTokenTest {
         GeneratedCorpora.write(GeneratedCorpora.forKind("numbers", Locale.GERMAN, Locale.ENGLISH, false), 600, 3,
                 new CorpusSplitter(0.05, 0.05), dir.resolve("corpus"), "de", "en");
         Path c = dir.resolve("corpus");
-        TrainingConfig config = new TrainingConfig("noeos", "de", "en", null,
-                c.resolve("train.de").toString(), c.resolve("train.en").toString(), null,
-                c.resolve("valid.de").toString(), c.resolve("valid.en").toString(), 80,
-                "word", false, 1, 0, null, null,
-                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
-                32, 3e-3, 1.0, 0.0, 2, 0, 0, 0, 0.5, 0, 0, 7,
-                40, true, 0.0, false, 0.0, null);
+        TrainingConfig config = new TrainingConfig("noeos", 7, null,
+                TinyConfigs.data(c),
+                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 40, true, 0.0, false),
+                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
+                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
+                new TrainingConfig.Schedule(2, 0, 0, 0, 0.5, 0, 0));
         TrainingPipeline.run(config, new TrainingPipeline.Locations(dir.resolve("models"), dir.resolve("vocab")),
                 false, false, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, 1);
         model = dir.resolve("models/noeos");
@@ -66,7 +67,7 @@ class SourceEndTokenTest {
     void theSettingIsStoredAndOlderModelsReadTheEndToken() throws IOException {
         assertTrue(Files.readString(model.resolve(ModelDirectory.CONFIG)).contains("sourceEndToken: false"));
         assertFalse(ModelDirectory.load(model).sourceEndToken());
-        assertTrue(TrainingConfig.defaults().sourceEndToken(), "models read </s> unless told otherwise");
+        assertTrue(TrainingConfig.defaults().tokens().sourceEndToken(), "models read </s> unless told otherwise");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.nmt4j.model.AttentionType;
 import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.train.TinyConfigs;
 import org.nmt4j.subword.BpeModel;
 import org.nmt4j.subword.SubwordJoiner;
 import org.nmt4j.subword.Subwords;
@@ -18,6 +19,7 @@ import org.nmt4j.train.TrainedModelFixture;
 import org.nmt4j.train.TrainingPipeline;
 import org.nmt4j.vocab.Vocabulary;
 import org.nmt4j.web.TranslationServer;
+import org.nmt4j.tokenize.TokenizerKind;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -51,13 +53,12 @@ class SubwordModelEndToEndTest {
 
     static TrainingConfig config(String name, int epochs) {
         Path c = root.resolve("corpus");
-        return new TrainingConfig(name, "de", "en", null,
-                c.resolve("train.de").toString(), c.resolve("train.en").toString(), null,
-                c.resolve("valid.de").toString(), c.resolve("valid.en").toString(), 80,
-                "word", false, 1, 0, null, null,
-                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
-                32, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, 7,
-                60, true, 0.1);
+        return new TrainingConfig(name, 7, null,
+                TinyConfigs.data(c),
+                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 60, true, 0.1, true),
+                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
+                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
+                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0));
     }
 
     static void train(TrainingConfig c, boolean resume) throws IOException {

@@ -85,7 +85,27 @@ class TrainCommandTest {
                 "--emb", "8", "--hidden", "8")));
         assertEquals(0, mixedCase.exitCode(), mixedCase.err());
         String stored = Files.readString(dir.resolve("models/m/config.yaml"));
-        assertTrue(stored.contains("\ncell: gru\n") && stored.contains("\nattention: multiplicative\n"), stored);
+        assertTrue(stored.contains("\n  cell: gru\n") && stored.contains("\n  attention: multiplicative\n"), stored);
+    }
+
+    @Test
+    void aConfigFileMayGiveSettingsBySection(@TempDir Path dir) throws IOException {
+        String[] corpus = {"--train-src", CORPUS.resolve("train.de").toString(), "--train-tgt", CORPUS.resolve("train.en").toString()};
+        Path config = dir.resolve("run.yaml");
+        Files.writeString(config, "model:\n  cell: gru\n  hidden: 8\n  embedding: 8\nschedule:\n  epochs: 1\nseed: 5\n");
+        CliRun run = train(dir, withValidation(concat(corpus, "--config", config.toString(), "--hidden", "12")));
+        assertEquals(0, run.exitCode(), run.err());
+        var stored = org.nmt4j.modeldir.ModelDirectory.readConfig(dir.resolve("models/m/config.yaml"));
+        assertEquals(org.nmt4j.model.CellType.GRU, stored.model().cell());
+        assertEquals(12, stored.model().hidden(), "the option overrides the file");
+        assertEquals(1, stored.schedule().epochs());
+        assertEquals(5, stored.seed());
+
+        Files.writeString(config, "model:\n  epochs: 3\n");
+        CliRun misplaced = train(dir, withValidation(concat(corpus, "--config", config.toString())));
+        assertEquals(1, misplaced.exitCode());
+        assertTrue(misplaced.err().startsWith("train: " + config + ": unknown setting 'epochs' in section 'model' (it belongs in "
+                + "'schedule')"), misplaced.err());
     }
 
     private static String[] concat(String[] a, String... b) {

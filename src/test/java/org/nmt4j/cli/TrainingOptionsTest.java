@@ -46,13 +46,13 @@ class TrainingOptionsTest {
     void initFromTakesTheModelsArchitecture() throws IOException {
         TrainingConfig c = fresh("--name", "more", "--init-from", "src/test/resources/fixtures/tiny-model",
                 "--train-tsv", "t.tsv", "--guided-alignment", "0.5", "--dropout", "0.2");
-        assertEquals(STORED.cell(), c.cell());
-        assertEquals(STORED.hidden(), c.hidden());
-        assertEquals(STORED.embedding(), c.embedding());
-        assertEquals(STORED.bidirectional(), c.bidirectional());
-        assertEquals(STORED.sourceLanguage(), c.sourceLanguage());
-        assertEquals(0.2, c.dropout(), "an option given still wins");
-        assertEquals(0.5, c.guidedAlignment());
+        assertEquals(STORED.model().cell(), c.model().cell());
+        assertEquals(STORED.model().hidden(), c.model().hidden());
+        assertEquals(STORED.model().embedding(), c.model().embedding());
+        assertEquals(STORED.model().bidirectional(), c.model().bidirectional());
+        assertEquals(STORED.data().sourceLanguage(), c.data().sourceLanguage());
+        assertEquals(0.2, c.model().dropout(), "an option given still wins");
+        assertEquals(0.5, c.optimizer().guidedAlignment());
         assertEquals("src/test/resources/fixtures/tiny-model", c.initFrom());
         IOException e = assertThrows(IOException.class, () -> fresh("--name", "x", "--init-from", "no/such/model", "--train-tsv", "t.tsv"));
         assertTrue(e.getMessage().contains("no/such/model"), e.getMessage());
@@ -66,11 +66,11 @@ class TrainingOptionsTest {
     @Test
     void resumingCanExtendTheSchedule() throws IOException {
         TrainingConfig extended = resume("--resume", "--epochs", "12", "--max-minutes", "240", "--early-stopping", "3");
-        assertEquals(12, extended.epochs());
-        assertEquals(240.0, extended.maxMinutes());
-        assertEquals(3, extended.earlyStopping());
-        assertEquals(STORED.hidden(), extended.hidden());
-        assertEquals(STORED.learningRate(), extended.learningRate());
+        assertEquals(12, extended.schedule().epochs());
+        assertEquals(240.0, extended.schedule().maxMinutes());
+        assertEquals(3, extended.schedule().earlyStopping());
+        assertEquals(STORED.model().hidden(), extended.model().hidden());
+        assertEquals(STORED.optimizer().learningRate(), extended.optimizer().learningRate());
     }
 
     @Test

@@ -223,7 +223,7 @@ class TranslateCommandTest {
             Files.copy(model.resolve(f), broken.resolve(f));
         }
         Path config = broken.resolve("config.yaml");
-        Files.writeString(config, Files.readString(config).replaceAll("(?m)^hidden: .*$", "hidden: 2000000000"));
+        Files.writeString(config, Files.readString(config).replaceAll("(?m)^( *)hidden: .*$", "$1hidden: 2000000000"));
         return broken;
     }
 

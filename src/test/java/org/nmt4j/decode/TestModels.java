@@ -1,6 +1,5 @@
 package org.nmt4j.decode;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.modeldir.ModelDirectory;
@@ -36,19 +35,11 @@ public final class TestModels {
 
     /** A whitespace-tokenised en-en config with the given architecture. */
     public static TrainingConfig config(String cell, String attention, int embedding, int hidden, int layers, boolean bidirectional) {
-        Map<String, Object> m = ModelDirectory.yaml().convertValue(TrainingConfig.defaults(), new TypeReference<>() { });
-        m.put("name", "tiny");
-        m.put("sourceLanguage", "en");
-        m.put("targetLanguage", "en");
-        m.put("tokenizer", "whitespace");
-        m.put("cell", cell);
-        m.put("attention", attention);
-        m.put("embedding", embedding);
-        m.put("hidden", hidden);
-        m.put("layers", layers);
-        m.put("bidirectional", bidirectional);
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("name", "tiny", "sourceLanguage", "en", "targetLanguage", "en",
+                "tokenizer", "whitespace", "cell", cell, "attention", attention, "embedding", embedding, "hidden", hidden,
+                "layers", layers, "bidirectional", bidirectional));
         m.put("dropout", 0.0);
-        return ModelDirectory.yaml().convertValue(m, TrainingConfig.class);
+        return TrainingConfig.defaults().with(m);
     }
 
     /** A random bi-LSTM (emb 16, hidden 16) saved in {@code dir} and loaded back. */

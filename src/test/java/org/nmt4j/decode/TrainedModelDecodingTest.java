@@ -8,7 +8,9 @@ import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.train.TinyConfigs;
 import org.nmt4j.train.TrainingPipeline;
+import org.nmt4j.tokenize.TokenizerKind;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,12 +33,12 @@ class TrainedModelDecodingTest {
 
     @BeforeAll
     static void train(@TempDir Path root) throws IOException {
-        TrainingConfig c = new TrainingConfig("numbers", "de", "en", null,
-                CORPUS.resolve("train.de").toString(), CORPUS.resolve("train.en").toString(), null,
-                CORPUS.resolve("valid.de").toString(), CORPUS.resolve("valid.en").toString(), 80,
-                "word", false, 1, 0, null, null,
-                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
-                32, 3e-3, 1.0, 0.0, 1, 0, 0, 0, 0.5, 0, 0, 7);
+        TrainingConfig c = new TrainingConfig("numbers", 7, null,
+                TinyConfigs.data(CORPUS),
+                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
+                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
+                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
+                new TrainingConfig.Schedule(1, 0, 0, 0, 0.5, 0, 0));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         TrainingPipeline.run(c, new TrainingPipeline.Locations(root.resolve("models"), root.resolve("vocab")),
                 false, false, null, quiet, false);

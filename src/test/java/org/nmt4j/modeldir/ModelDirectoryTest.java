@@ -63,17 +63,22 @@ class ModelDirectoryTest {
 
     private static void setInConfig(Path dir, String key, String value) throws IOException {
         Path config = dir.resolve(ModelDirectory.CONFIG);
-        Files.writeString(config, Files.readString(config).replaceAll("(?m)^" + key + ": .*$", key + ": " + value));
+        Files.writeString(config, Files.readString(config).replaceAll("(?m)^( *)" + key + ": .*$", "$1" + key + ": " + value));
     }
 
     @Test
     void aSettingGivenTwiceIsRefused(@TempDir Path tmp) throws IOException {
         Path dir = copyOfFixture(tmp);
         Path config = dir.resolve(ModelDirectory.CONFIG);
-        Files.writeString(config, Files.readString(config) + "hidden: 7\n");
+        String yaml = Files.readString(config);
+        Files.writeString(config, yaml.replace("\n  hidden: 5\n", "\n  hidden: 5\n  hidden: 7\n"));
         IOException e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
         assertTrue(e.getMessage().startsWith(config + ": invalid config (line "), e.getMessage());
         assertTrue(e.getMessage().endsWith("setting 'hidden' is given twice"), e.getMessage());
+        // once in its section and once flat, as config.yaml had it before sections
+        Files.writeString(config, yaml + "hidden: 7\n");
+        e = assertThrows(IOException.class, () -> ModelDirectory.load(dir));
+        assertEquals(config + ": invalid config: setting 'hidden' is given twice", e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,9 +17,9 @@ class TrainingConfigSubwordsTest {
     @Test
     void aConfigWrittenBeforeSubwordsLoadsAsAWordLevelRun() throws IOException {
         TrainingConfig old = ModelDirectory.readConfig(Path.of("src/test/resources/fixtures/tiny-model/config.yaml"));
-        assertEquals(0, old.bpeMerges());
-        assertTrue(old.bpeJoint());
-        assertEquals(0.0, old.bpeDropout());
+        assertEquals(0, old.tokens().bpeMerges());
+        assertTrue(old.tokens().bpeJoint());
+        assertEquals(0.0, old.tokens().bpeDropout());
         assertFalse(old.subwords());
     }
 
@@ -26,7 +27,7 @@ class TrainingConfigSubwordsTest {
     void defaultsMeanNoSubwords() {
         TrainingConfig d = TrainingConfig.defaults();
         assertFalse(d.subwords());
-        assertEquals(0.0, d.bpeDropout());
+        assertEquals(0.0, d.tokens().bpeDropout());
     }
 
     @Test
@@ -41,10 +42,7 @@ class TrainingConfigSubwordsTest {
     }
 
     private static TrainingConfig with(TrainingConfig c, int merges, double dropout) {
-        return new TrainingConfig("m", "de", "en", "train.tsv", null, null, null, null, null, c.maxTokens(),
-                c.tokenizer(), c.lowercase(), c.minFreq(), c.maxVocab(), null, null, c.cell(), c.attention(),
-                c.embedding(), c.hidden(), c.layers(), c.bidirectional(), c.dropout(), c.tieEmbeddings(), c.batchSize(),
-                c.learningRate(), c.clipNorm(), c.labelSmoothing(), c.epochs(), c.maxMinutes(), c.validateEvery(),
-                c.lrPatience(), c.lrDecay(), c.earlyStopping(), c.bleuSample(), c.seed(), merges, true, dropout);
+        return c.with(Map.of("name", "m", "trainTsv", "train.tsv", "bpeMerges", merges, "bpeJoint", true,
+                "bpeDropout", dropout, "guidedAlignment", 0.0));
     }
 }

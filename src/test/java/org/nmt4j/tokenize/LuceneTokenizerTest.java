@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LuceneTokenizerTest {
 
     private static LuceneTokenizer lucene(String lang, boolean lower, boolean fold) {
-        return new LuceneTokenizer(new TokenizerConfig("lucene-standard", lang, lower, fold, "NFC"));
+        return new LuceneTokenizer(new TokenizerConfig(TokenizerKind.LUCENE_STANDARD, lang, lower, fold, "NFC"));
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OpenNlpTokenizerTest {
 
     private static OpenNlpTokenizer simple(String lang, boolean lower) {
-        return new OpenNlpTokenizer(new TokenizerConfig("opennlp-simple", lang, lower, false, "NFC"),
+        return new OpenNlpTokenizer(new TokenizerConfig(TokenizerKind.OPENNLP_SIMPLE, lang, lower, false, "NFC"),
                 OpenNlpTokenizer.Mode.SIMPLE);
     }
 
@@ -30,7 +30,7 @@ class OpenNlpTokenizerTest {
 
     @Test
     void whitespaceModeSplitsOnNormalisedSpacesOnly() {
-        OpenNlpTokenizer ws = new OpenNlpTokenizer(new TokenizerConfig("opennlp-whitespace", "fr", false, false, "NFC"),
+        OpenNlpTokenizer ws = new OpenNlpTokenizer(new TokenizerConfig(TokenizerKind.OPENNLP_WHITESPACE, "fr", false, false, "NFC"),
                 OpenNlpTokenizer.Mode.WHITESPACE);
         assertEquals(List.of("J'ai", "faim", "!"), ws.tokenize("J'ai faim\u00A0!"));
         assertEquals(new Token("!", 10, 11), ws.tokenizeWithSpans("J'ai faim\u202F!").get(2));

@@ -58,7 +58,7 @@ class RoundTripTest {
     private static final List<String> CHINESE = List.of("我想念Mary的厨艺。", "你好吗？", "“看啊！”她说道。");
 
     private static void assertRoundTrips(String kind, String lang, List<String> sentences) {
-        TokenizerConfig config = new TokenizerConfig(kind, lang, false, false, "NFC");
+        TokenizerConfig config = new TokenizerConfig(TokenizerKind.parse(kind), lang, false, false, "NFC");
         Tokenizer tokenizer = TokenizerFactory.create(config);
         Detokenizer detokenizer = TokenizerFactory.detokenizer(config);
         for (String s : sentences) {

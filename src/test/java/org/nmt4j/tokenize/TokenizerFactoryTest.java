@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 class TokenizerFactoryTest {
 
     private static TokenizerConfig config(String kind) {
-        return new TokenizerConfig(kind, "en", false, false, "NFC");
+        return new TokenizerConfig(TokenizerKind.parse(kind), "en", false, false, "NFC");
     }
 
     @Test
     void everyListedKindCanBeCreated() {
-        assertEquals(5, TokenizerFactory.KINDS.size());
-        for (String kind : TokenizerFactory.KINDS) {
-            Tokenizer t = TokenizerFactory.create(config(kind));
-            assertEquals("Hi", t.tokenize("Hi there").get(0), kind);
+        assertEquals(5, TokenizerKind.values().length);
+        for (TokenizerKind kind : TokenizerKind.values()) {
+            Tokenizer t = TokenizerFactory.create(config(kind.id()));
+            assertEquals("Hi", t.tokenize("Hi there").get(0), kind.id());
+            assertEquals(kind, TokenizerKind.parse(kind.id()));
         }
         assertInstanceOf(WordTokenizer.class, TokenizerFactory.create(config("word")));
         assertInstanceOf(OpenNlpTokenizer.class, TokenizerFactory.create(config("opennlp-simple")));
@@ -30,7 +31,7 @@ class TokenizerFactoryTest {
     @Test
     void defaultsUseTheWordKind() {
         TokenizerConfig c = TokenizerConfig.defaults("fr");
-        assertEquals("word", c.kind());
+        assertEquals(TokenizerKind.WORD, c.kind());
         assertInstanceOf(WordTokenizer.class, TokenizerFactory.create(c));
     }
 
@@ -51,8 +52,9 @@ class TokenizerFactoryTest {
 
     @Test
     void configRejectsBadValues() {
-        assertThrows(IllegalArgumentException.class, () -> new TokenizerConfig("word", "en", false, false, "NFD"));
-        assertThrows(IllegalArgumentException.class, () -> new TokenizerConfig(" ", "en", false, false, "NFC"));
-        assertThrows(IllegalArgumentException.class, () -> new TokenizerConfig("word", null, false, false, "NFC"));
+        assertThrows(IllegalArgumentException.class, () -> new TokenizerConfig(TokenizerKind.WORD, "en", false, false, "NFD"));
+        assertThrows(IllegalArgumentException.class, () -> new TokenizerConfig(null, "en", false, false, "NFC"));
+        assertThrows(IllegalArgumentException.class, () -> TokenizerKind.parse(" "));
+        assertThrows(IllegalArgumentException.class, () -> new TokenizerConfig(TokenizerKind.WORD, null, false, false, "NFC"));
     }
 }

@@ -14,7 +14,7 @@ class TokenizerRobustnessTest {
     @Test
     void randomTextKeepsSpansConsistentForEveryKindAndLanguage() {
         Random random = new Random(42);
-        for (String kind : TokenizerFactory.KINDS) {
+        for (TokenizerKind kind : TokenizerKind.values()) {
             for (String lang : new String[] {"en", "fr", "de", "zh"}) {
                 TokenizerConfig config = new TokenizerConfig(kind, lang, false, false, "NFKC");
                 Tokenizer t = TokenizerFactory.create(config);

@@ -133,12 +133,12 @@ class WordTokenizerTest {
 
     @Test
     void lowercasingAndFoldingChangeTextButNotSpans() {
-        Tokenizer t = new WordTokenizer(new TokenizerConfig("word", "fr", true, true, "NFC"));
+        Tokenizer t = new WordTokenizer(new TokenizerConfig(TokenizerKind.WORD, "fr", true, true, "NFC"));
         assertEquals(List.of("l'", "ete", "a", "paris", "!"), t.tokenize("L'Été à Paris !"));
         assertEquals(new Token("ete", 2, 5), t.tokenizeWithSpans("L'Été à Paris !").get(1));
-        Tokenizer de = new WordTokenizer(new TokenizerConfig("word", "de", true, false, "NFC"));
+        Tokenizer de = new WordTokenizer(new TokenizerConfig(TokenizerKind.WORD, "de", true, false, "NFC"));
         assertEquals(List.of("größe", "straße"), de.tokenize("Größe Straße"));
-        Tokenizer tr = new WordTokenizer(new TokenizerConfig("word", "tr", true, false, "NFC"));
+        Tokenizer tr = new WordTokenizer(new TokenizerConfig(TokenizerKind.WORD, "tr", true, false, "NFC"));
         // Turkish lowercasing: dotless capital I becomes dotless ı
         assertEquals(List.of("ılık"), tr.tokenize("ILIK"));
     }

@@ -8,6 +8,7 @@ import org.nmt4j.model.AttentionType;
 import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.tokenize.TokenizerKind;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,10 +46,12 @@ class CheckpointsTest {
             Files.write(train, tsv(CORPUS.resolve("train.de"), CORPUS.resolve("train.en"), 64));
             Files.write(valid, tsv(CORPUS.resolve("valid.de"), CORPUS.resolve("valid.en"), 16));
         }
-        return new TrainingConfig("m", "de", "en", train.toString(), null, null, valid.toString(), null, null, 80,
-                "word", false, 1, 0, null, null,
-                CellType.GRU, AttentionType.ADDITIVE, 16, 16, 1, true, 0.1, false,
-                32, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, 7);
+        return new TrainingConfig("m", 7, null,
+                new TrainingConfig.Data("de", "en", train.toString(), null, null, valid.toString(), null, null, 80),
+                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
+                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 16, 16, 1, true, 0.1, false),
+                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
+                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0));
     }
 
     private static List<String> tsv(Path source, Path target, int n) throws IOException {

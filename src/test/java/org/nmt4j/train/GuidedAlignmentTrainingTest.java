@@ -13,6 +13,7 @@ import org.nmt4j.model.AttentionType;
 import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.tokenize.TokenizerKind;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,13 +49,12 @@ class GuidedAlignmentTrainingTest {
     }
 
     static TrainingConfig config(String name, double guide, String initFrom) {
-        return new TrainingConfig(name, "de", "en", null,
-                CORPUS.resolve("train.de").toString(), CORPUS.resolve("train.en").toString(), null,
-                CORPUS.resolve("valid.de").toString(), CORPUS.resolve("valid.en").toString(), 80,
-                "word", false, 1, 0, null, null,
-                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
-                32, 3e-3, 1.0, 0.0, 2, 0, 0, 0, 0.5, 0, 0, 7,
-                0, true, 0.0, true, guide, initFrom);
+        return new TrainingConfig(name, 7, initFrom,
+                TinyConfigs.data(CORPUS),
+                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
+                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
+                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, guide),
+                new TrainingConfig.Schedule(2, 0, 0, 0, 0.5, 0, 0));
     }
 
     private static String train(TrainingConfig c, boolean resume) throws IOException {
@@ -96,13 +97,7 @@ class GuidedAlignmentTrainingTest {
     @Test
     void aModelOfAnotherShapeIsRefusedByName() {
         TrainingConfig c = config("bigger", 0.0, root.resolve("models/plain").toString());
-        TrainingConfig wider = new TrainingConfig(c.name(), c.sourceLanguage(), c.targetLanguage(), c.trainTsv(), c.trainSource(),
-                c.trainTarget(), c.validTsv(), c.validSource(), c.validTarget(), c.maxTokens(), c.tokenizer(), c.lowercase(),
-                c.minFreq(), c.maxVocab(), c.sourceVocab(), c.targetVocab(), c.cell(), c.attention(), c.embedding(), 48,
-                c.layers(), c.bidirectional(), c.dropout(), c.tieEmbeddings(), c.batchSize(), c.learningRate(), c.clipNorm(),
-                c.labelSmoothing(), c.epochs(), c.maxMinutes(), c.validateEvery(), c.lrPatience(), c.lrDecay(),
-                c.earlyStopping(), c.bleuSample(), c.seed(), c.bpeMerges(), c.bpeJoint(), c.bpeDropout(), c.sourceEndToken(),
-                c.guidedAlignment(), c.initFrom());
+        TrainingConfig wider = c.with(Map.of("hidden", 48));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> train(wider, false));
         assertTrue(e.getMessage().contains("hidden 32 but this run asks for 48"), e.getMessage());
         assertTrue(!Files.exists(root.resolve("models/bigger/weights.bin")), "nothing half-written");

@@ -117,10 +117,10 @@ class ParameterAveragingTest {
         }
         assertFalse(rounds.isEmpty());
         assertEquals(2, rounds.get(0)[1], 0.0);
-        assertEquals(2 * config.learningRate(), rounds.get(0)[0], 1e-12, "the first round, before any decay");
+        assertEquals(2 * config.optimizer().learningRate(), rounds.get(0)[0], 1e-12, "the first round, before any decay");
         for (double[] r : rounds) {
             double base = r[0] / r[1];
-            assertTrue(base <= config.learningRate() * (1 + 1e-12), "scaled by the round's own workers: " + r[0] + " for " + r[1]);
+            assertTrue(base <= config.optimizer().learningRate() * (1 + 1e-12), "scaled by the round's own workers: " + r[0] + " for " + r[1]);
         }
     }
 }

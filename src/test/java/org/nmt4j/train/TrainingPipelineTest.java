@@ -9,6 +9,7 @@ import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.Provenance;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.tokenize.TokenizerKind;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,12 +32,12 @@ class TrainingPipelineTest {
 
     static TrainingConfig tiny(String name, int epochs) {
         TrainingConfig d = TrainingConfig.defaults();
-        return new TrainingConfig(name, "de", "en", null,
-                CORPUS.resolve("train.de").toString(), CORPUS.resolve("train.en").toString(), null,
-                CORPUS.resolve("valid.de").toString(), CORPUS.resolve("valid.en").toString(), 80,
-                "word", false, 1, 0, null, null,
-                CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false,
-                32, 3e-3, 1.0, 0.0, epochs, 0, 0, 0, 0.5, 0, 0, 7);
+        return new TrainingConfig(name, 7, null,
+                TinyConfigs.data(CORPUS),
+                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
+                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
+                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
+                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0));
     }
 
     private static Trainer.Result train(TrainingConfig c, Path root, boolean resume) throws IOException {

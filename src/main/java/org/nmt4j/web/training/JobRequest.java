@@ -1,22 +1,21 @@
 package org.nmt4j.web.training;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nmt4j.model.AttentionType;
 import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.TrainingConfig;
+import org.nmt4j.modeldir.TrainingSettings;
 import org.nmt4j.web.ApiException;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What the training page asks for: a model name, a corpus and its direction, and the settings a person chooses
  * (everything else takes the command line's defaults). Null fields take {@link #defaults()}.
  *
- * @param guidedAlignment weight of guided alignment's attention loss (0 = off; see {@link TrainingConfig#guidedAlignment()})
+ * @param guidedAlignment weight of guided alignment's attention loss (0 = off; see
+ *                        {@link TrainingConfig.Optimizer#guidedAlignment()})
  * @param probe a source sentence whose attention the page redraws at every validation (null: the corpus's first
  *              validation sentence)
  */
@@ -24,8 +23,6 @@ import java.util.Map;
 public record JobRequest(String name, String corpus, String sourceLanguage, String targetLanguage, String cell,
                          String attention, Integer embedding, Integer hidden, Integer layers, Boolean bidirectional,
                          Integer bpeMerges, Double guidedAlignment, Integer epochs, Double maxMinutes, String probe) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The page's defaults: a small bi-LSTM that trains in minutes on a few thousand pairs. */
     public static JobRequest defaults() {
@@ -87,8 +84,7 @@ public record JobRequest(String name, String corpus, String sourceLanguage, Stri
         if (r.probe != null && (r.probe.isBlank() || r.probe.length() > 500)) {
             throw new ApiException(400, "probe must be a sentence of 1-500 characters");
         }
-        Map<String, Object> values = JSON.convertValue(TrainingConfig.defaults(), new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        Map<String, Object> values = TrainingSettings.flatten(TrainingConfig.defaults());
         values.put("name", r.name);
         values.put("sourceLanguage", r.sourceLanguage);
         values.put("targetLanguage", target);
@@ -114,7 +110,7 @@ public record JobRequest(String name, String corpus, String sourceLanguage, Stri
         values.put("earlyStopping", 0);
         values.put("bleuSample", (int) Math.min(200, Math.max(0, corpus.validPairs())));
         try {
-            return JSON.convertValue(values, TrainingConfig.class).validated();
+            return TrainingSettings.toConfig(values).validated();
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }

@@ -121,8 +121,8 @@ public final class TrainingJobs implements AutoCloseable {
                     + " at most besides the running one); stop one or try later");
         }
         String probe = request.probe() != null ? request.probe().strip()
-                : firstLine(Path.of(config.validSource()));
-        TrainingJob job = TrainingJob.create(dir, request.withDefaults().withTarget(config.targetLanguage()), config, probe);
+                : firstLine(Path.of(config.data().validSource()));
+        TrainingJob job = TrainingJob.create(dir, request.withDefaults().withTarget(config.data().targetLanguage()), config, probe);
         jobs.put(job.name(), job);
         enqueue(job, false);
         return job;
@@ -267,13 +267,13 @@ public final class TrainingJobs implements AutoCloseable {
         @Override
         public void progress(Progress p) {
             var c = job.config();
-            long total = (long) c.epochs() * p.batchesInEpoch();
+            long total = (long) c.schedule().epochs() * p.batchesInEpoch();
             double byEpochs = ((long) (p.epoch() - 1) * p.batchesInEpoch() + p.batch()) / (double) Math.max(1, total);
-            double maxSeconds = c.maxMinutes() > 0 ? c.maxMinutes() * 60 : 0;
+            double maxSeconds = c.schedule().maxMinutes() > 0 ? c.schedule().maxMinutes() * 60 : 0;
             double byTime = maxSeconds > 0 ? p.seconds() / maxSeconds : 0;
             double fraction = Math.min(1, Math.max(byEpochs, byTime));
             double eta = fraction > 0 ? p.seconds() * (1 - fraction) / fraction : -1;
-            job.progress(new TrainingJob.Progress(p.epoch(), c.epochs(), p.batch(), p.batchesInEpoch(), p.step(),
+            job.progress(new TrainingJob.Progress(p.epoch(), c.schedule().epochs(), p.batch(), p.batchesInEpoch(), p.step(),
                     p.trainLoss(), p.tokensPerSecond(), p.seconds(), maxSeconds, fraction, eta));
         }
 
