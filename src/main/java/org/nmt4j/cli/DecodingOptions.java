@@ -41,6 +41,11 @@ public final class DecodingOptions {
             description = "N-grams holding a punctuation token are never blocked.")
     boolean blockExemptPunctuation;
 
+    @Option(names = "--block-word-repeat", negatable = true, defaultValue = "" + DecodeOptions.DEFAULT_BLOCK_WORD_REPEAT, fallbackValue = "true",
+            description = "A word may not follow itself (\"noir noir\") unless the training corpus repeats it back to back (\"nous nous\"); "
+                    + "needs target.repeats in the model directory, which training writes (older models lack it: nothing is blocked).")
+    boolean blockWordRepeat;
+
     @Option(names = "--batch", defaultValue = "" + Translator.DEFAULT_BATCH_SIZE, description = "Decoder rows per batch: sentences for greedy search; for beam search, batch / beam sentences (at least one) are searched together.")
     int batch;
 
@@ -54,6 +59,6 @@ public final class DecodingOptions {
     DecodeOptions toDecodeOptions(int nbest) {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         return new DecodeOptions(beam, nbest, alpha, maxLengthRatio, !noUnkReplace, LengthPenalty.parse(lengthPenalty),
-                banUnk, coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, minLengthRatio);
+                banUnk, coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, blockWordRepeat, minLengthRatio);
     }
 }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nmt4j.corpus.SourceBatches;
 import org.nmt4j.model.LogProbabilities;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.model.Workspaces;
 import org.nmt4j.vocab.Vocabulary;
 
@@ -41,17 +42,32 @@ import java.util.stream.IntStream;
 public final class BeamSearch {
 
     private final Seq2SeqModel model;
-    private final boolean[] punctuation;
+    private final TargetWords target;
 
     /** A search that knows no target tokens: repeat blocking then exempts no punctuation, even when asked to. */
     public BeamSearch(Seq2SeqModel model) {
-        this(model, null);
+        this(model, TargetWords.UNKNOWN);
     }
 
-    /** A search whose repeat blocking can exempt the punctuation of {@code target} (may be null). */
+    /**
+     * A search whose repeat blocking can exempt the punctuation of {@code target} (may be null) and that blocks no
+     * word after itself.
+     */
     public BeamSearch(Seq2SeqModel model, Vocabulary target) {
+        this(model, new TargetWords(target, null));
+    }
+
+    /**
+     * A search for a trained model: repeat blocking knows its target vocabulary and the words its training corpus
+     * repeats back to back.
+     */
+    public BeamSearch(TrainedModel model) {
+        this(model.model(), new TargetWords(model.targetVocabulary(), model.repeatedWords()));
+    }
+
+    private BeamSearch(Seq2SeqModel model, TargetWords target) {
         this.model = model;
-        this.punctuation = target == null ? null : RepeatBlocking.punctuation(target);
+        this.target = target;
     }
 
     /**
@@ -171,7 +187,7 @@ public final class BeamSearch {
             beams[i] = new SentenceBeam(batch[i], length, words, options.minOutputLength(length - 1),
                     options.maxOutputLength(length - 1));
         }
-        TokenBans bans = new TokenBans(options, punctuation);
+        TokenBans bans = new TokenBans(options, target);
         Seq2SeqModel.Start start = model.start(padded.ids(), padded.lengths());
         Seq2SeqModel.DecoderState state = start.state();
         int[] rowSentences = IntStream.range(0, b).toArray(); // step 0: one row (<s>) per sentence, in batch order

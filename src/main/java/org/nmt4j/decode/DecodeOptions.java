@@ -30,13 +30,17 @@ import org.nmt4j.vocab.Vocabulary;
  *                        {@code -block_ngram_repeat}, see {@link RepeatBlocking}); 0 switches it off
  * @param blockExemptPunctuation n-grams holding a punctuation token are never blocked (OpenNMT's
  *                        {@code -ignore_when_blocking} with the punctuation of the target vocabulary)
+ * @param blockWordRepeat a word may not follow itself ("noir noir"), unless the training corpus repeats it back to
+ *                        back ("nous nous"); needs the model's record of such words ({@code target.repeats}), else
+ *                        nothing is blocked (see {@link TargetWords})
  * @param minLengthRatio  no {@code </s>} before {@code floor(minLengthRatio * sourceLength)} tokens; whatever the
  *                        ratio, {@code </s>} is never the first token, so a non-empty source never gets an empty
  *                        translation
  */
 public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxLengthRatio, boolean replaceUnknowns,
                             LengthPenalty lengthPenalty, boolean banUnknowns, double coverageBeta, boolean coverageLive,
-                            int blockNgramRepeat, boolean blockExemptPunctuation, double minLengthRatio) {
+                            int blockNgramRepeat, boolean blockExemptPunctuation, boolean blockWordRepeat,
+                            double minLengthRatio) {
 
     // The constraint defaults are what measurements on Tatoeba en-fr valid and a long-sentence set made from it
     // picked (README, "Beam search options"): coverage 0.2 and 3-gram blocking; a minimum length added nothing on top.
@@ -53,6 +57,8 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
     public static final boolean DEFAULT_BLOCK_EXEMPT_PUNCTUATION = false;
     /** Default {@link #blockNgramRepeat()}. */
     public static final int DEFAULT_BLOCK_NGRAM_REPEAT = 3;
+    /** Default {@link #blockWordRepeat()}. */
+    public static final boolean DEFAULT_BLOCK_WORD_REPEAT = true;
     /** Default {@link #minLengthRatio()}. */
     public static final double DEFAULT_MIN_LENGTH_RATIO = 0.0;
     /** Default {@link #maxLengthRatio()}. */
@@ -93,7 +99,7 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
                          LengthPenalty lengthPenalty, boolean banUnknowns) {
         this(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, banUnknowns,
                 DEFAULT_COVERAGE_BETA, DEFAULT_COVERAGE_LIVE, DEFAULT_BLOCK_NGRAM_REPEAT, DEFAULT_BLOCK_EXEMPT_PUNCTUATION,
-                DEFAULT_MIN_LENGTH_RATIO);
+                DEFAULT_BLOCK_WORD_REPEAT, DEFAULT_MIN_LENGTH_RATIO);
     }
 
     /** Options with the GNMT length penalty, {@code <unk>} allowed. */
@@ -147,13 +153,13 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
     /** The same options with unknown-word replacement switched on or off. */
     public DecodeOptions withReplaceUnknowns(boolean replace) {
         return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replace, lengthPenalty, banUnknowns,
-                coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, minLengthRatio);
+                coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, blockWordRepeat, minLengthRatio);
     }
 
     /** The same options with {@code <unk>} banned from (or allowed in) the output. */
     public DecodeOptions withBanUnknowns(boolean ban) {
         return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, ban,
-                coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, minLengthRatio);
+                coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, blockWordRepeat, minLengthRatio);
     }
 
     /** The same options with a coverage penalty of weight {@code beta} (0 = off), applied as {@link #coverageLive()} says. */
@@ -169,19 +175,25 @@ public record DecodeOptions(int beam, int nbest, double lengthAlpha, double maxL
     /** The same options with a coverage penalty of weight {@code beta} (0 = off), on finished or on all hypotheses. */
     public DecodeOptions withCoverage(double beta, boolean live) {
         return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, banUnknowns,
-                beta, live, blockNgramRepeat, blockExemptPunctuation, minLengthRatio);
+                beta, live, blockNgramRepeat, blockExemptPunctuation, blockWordRepeat, minLengthRatio);
     }
 
     /** The same options blocking repeated n-grams of size {@code n} (0 = off), punctuation exempt or not. */
     public DecodeOptions withBlockNgramRepeat(int n, boolean exemptPunctuation) {
         return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, banUnknowns,
-                coverageBeta, coverageLive, n, exemptPunctuation, minLengthRatio);
+                coverageBeta, coverageLive, n, exemptPunctuation, blockWordRepeat, minLengthRatio);
+    }
+
+    /** The same options blocking a word right after itself, or not (see {@link #blockWordRepeat()}). */
+    public DecodeOptions withBlockWordRepeat(boolean block) {
+        return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, banUnknowns,
+                coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, block, minLengthRatio);
     }
 
     /** The same options with another minimum length ratio. */
     public DecodeOptions withMinLengthRatio(double ratio) {
         return new DecodeOptions(beam, nbest, lengthAlpha, maxLengthRatio, replaceUnknowns, lengthPenalty, banUnknowns,
-                coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, ratio);
+                coverageBeta, coverageLive, blockNgramRepeat, blockExemptPunctuation, blockWordRepeat, ratio);
     }
 
     /** The ids the decoder never outputs: padding, {@code <s>}, and {@code <unk>} when banned; sorted. */

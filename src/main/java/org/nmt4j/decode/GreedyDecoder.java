@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nmt4j.corpus.SourceBatches;
 import org.nmt4j.model.LogProbabilities;
 import org.nmt4j.model.Seq2SeqModel;
+import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.model.Workspaces;
 import org.nmt4j.vocab.Vocabulary;
 
@@ -35,7 +36,7 @@ public final class GreedyDecoder {
 
     private final Seq2SeqModel model;
     private final boolean dropFinished;
-    private final boolean[] punctuation;
+    private final TargetWords target;
 
     /**
      * A decoder that drops finished sentences from the batch (see the class comment) and knows no target tokens:
@@ -45,9 +46,20 @@ public final class GreedyDecoder {
         this(model, true);
     }
 
-    /** A decoder whose repeat blocking can exempt the punctuation of {@code target} (may be null). */
+    /**
+     * A decoder whose repeat blocking can exempt the punctuation of {@code target} (may be null) and that blocks no
+     * word after itself.
+     */
     public GreedyDecoder(Seq2SeqModel model, Vocabulary target) {
-        this(model, true, target);
+        this(model, true, new TargetWords(target, null));
+    }
+
+    /**
+     * A decoder for a trained model: repeat blocking knows its target vocabulary and the words its training corpus
+     * repeats back to back.
+     */
+    public GreedyDecoder(TrainedModel model) {
+        this(model.model(), true, new TargetWords(model.targetVocabulary(), model.repeatedWords()));
     }
 
     /**
@@ -55,13 +67,13 @@ public final class GreedyDecoder {
      *                     (false); both give the same output, this only changes speed
      */
     GreedyDecoder(Seq2SeqModel model, boolean dropFinished) {
-        this(model, dropFinished, null);
+        this(model, dropFinished, TargetWords.UNKNOWN);
     }
 
-    private GreedyDecoder(Seq2SeqModel model, boolean dropFinished, Vocabulary target) {
+    private GreedyDecoder(Seq2SeqModel model, boolean dropFinished, TargetWords target) {
         this.model = model;
         this.dropFinished = dropFinished;
-        this.punctuation = target == null ? null : RepeatBlocking.punctuation(target);
+        this.target = target;
     }
 
     /** Decodes one source (ids ending in {@code </s>}). */
@@ -130,7 +142,7 @@ public final class GreedyDecoder {
             rows[r] = new Partial(sentences[r], length, words, options.minOutputLength(length - 1),
                     options.maxOutputLength(length - 1));
         }
-        TokenBans bans = new TokenBans(options, punctuation);
+        TokenBans bans = new TokenBans(options, target);
         Seq2SeqModel.Start start = model.start(padded.ids(), padded.lengths());
         Seq2SeqModel.Encoded encoded = start.encoded();
         Seq2SeqModel.DecoderState state = start.state();

@@ -7,23 +7,26 @@ import java.util.Arrays;
 /**
  * The ids one hypothesis may not produce at its next step: padding and {@code <s>} always, {@code <unk>} when
  * banned, {@code </s>} before the minimum length, and the tokens that would repeat an n-gram
- * ({@link RepeatBlocking}; n-grams holding {@code <unk>} are exempt while unknown words are replaced). A handful of ids per row, so search checks a candidate against them only once it
- * would otherwise make the cut, instead of testing every vocabulary entry.
+ * ({@link RepeatBlocking}; n-grams holding {@code <unk>} are exempt while unknown words are replaced) or put a word
+ * right after itself ({@link TargetWords#wordRepeat}). A handful of ids per row, so search checks a candidate
+ * against them only once it would otherwise make the cut, instead of testing every vocabulary entry.
  */
 final class TokenBans {
 
     private final int[] always;
     private final int blockNgramRepeat;
     private final boolean[] exempt;
+    private final TargetWords words;
 
     /**
-     * @param punctuation per target id, whether it is punctuation (see {@link RepeatBlocking#punctuation}); null
-     *                    when the target vocabulary is not known, then nothing is exempt from repeat blocking
+     * @param target what is known of the target vocabulary: its punctuation (exempt from n-gram blocking when asked)
+     *               and which words may follow themselves
      */
-    TokenBans(DecodeOptions options, boolean[] punctuation) {
+    TokenBans(DecodeOptions options, TargetWords target) {
         this.always = options.alwaysBanned();
         this.blockNgramRepeat = options.blockNgramRepeat();
-        this.exempt = exempt(options, punctuation);
+        this.exempt = exempt(options, target.punctuation());
+        this.words = options.blockWordRepeat() && target.blocksWords() ? target : null;
     }
 
     /**
@@ -40,7 +43,7 @@ final class TokenBans {
 
     /** Whether {@link #after} needs the hypothesis's tokens (it does only when blocking repeats). */
     boolean needsPrefix() {
-        return blockNgramRepeat > 0;
+        return blockNgramRepeat > 0 || words != null;
     }
 
     /**
@@ -51,12 +54,14 @@ final class TokenBans {
      */
     int[] after(int[] prefix, int length, int minLength) {
         int[] repeats = blockNgramRepeat > 0 ? RepeatBlocking.banned(prefix, length, blockNgramRepeat, exempt) : null;
+        int word = words == null ? -1 : words.wordRepeat(prefix, length);
         boolean eos = length < minLength;
-        if (!eos && (repeats == null || repeats.length == 0)) return always;
-        int extra = (eos ? 1 : 0) + (repeats == null ? 0 : repeats.length);
+        if (!eos && word < 0 && (repeats == null || repeats.length == 0)) return always;
+        int extra = (eos ? 1 : 0) + (word >= 0 ? 1 : 0) + (repeats == null ? 0 : repeats.length);
         int[] out = Arrays.copyOf(always, always.length + extra);
         int n = always.length;
         if (eos) out[n++] = Vocabulary.EOS_ID;
+        if (word >= 0) out[n++] = word;
         if (repeats != null) System.arraycopy(repeats, 0, out, n, repeats.length);
         return out;
     }

@@ -76,8 +76,8 @@ public final class Translator {
         this.maxSourceTokens = maxSourceTokens;
         this.tokenizer = model.sourceTokenizer();
         this.detokenizer = TokenizerFactory.detokenizer(model.config().targetTokenizer());
-        this.greedy = new GreedyDecoder(model.model(), model.targetVocabulary());
-        this.beam = new BeamSearch(model.model(), model.targetVocabulary());
+        this.greedy = new GreedyDecoder(model);
+        this.beam = new BeamSearch(model);
         this.subwords = model.subwords().enabled();
     }
 

@@ -15,6 +15,7 @@ import org.nmt4j.model.NativeThreads;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.subword.Subwords;
+import org.nmt4j.vocab.RepeatedWords;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.io.IOException;
@@ -48,6 +49,8 @@ public final class ModelDirectory {
     public static final String CURVE = "training-curve.svg";
     /** Optional credit line for the training data (shown by the web page). */
     public static final String ATTRIBUTION = "ATTRIBUTION.txt";
+    /** The target words the training corpus repeats back to back ({@link RepeatedWords}); absent in older models. */
+    public static final String TARGET_REPEATS = "target.repeats";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -163,7 +166,7 @@ public final class ModelDirectory {
         m.sourceVocabulary().save(target.resolve(SOURCE_VOCAB));
         m.targetVocabulary().save(target.resolve(TARGET_VOCAB));
         m.subwords().save(target);
-        for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION, Provenance.FILE}) {
+        for (String extra : new String[]{LOG, METRICS, CURVE, ATTRIBUTION, Provenance.FILE, TARGET_REPEATS}) {
             if (extra.equals(METRICS) && !withMetrics) continue;
             if (Files.isRegularFile(source.resolve(extra))) {
                 AtomicFiles.write(target.resolve(extra), out -> Files.copy(source.resolve(extra), out));
@@ -217,7 +220,8 @@ public final class ModelDirectory {
         Parameters params = Seq2SeqModel.declare(modelConfig).build(dataType, 0);
         WeightsFile.load(weightsFile, params);
         Subwords subwords = config.subwords() ? Subwords.load(dir, config.tokens().bpeJoint()) : Subwords.NONE;
-        return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(modelConfig, params), subwords);
+        return new TrainedModel(dir, config, src, tgt, new Seq2SeqModel(modelConfig, params), subwords,
+                RepeatedWords.loadIfPresent(dir.resolve(TARGET_REPEATS)));
     }
 
     /**

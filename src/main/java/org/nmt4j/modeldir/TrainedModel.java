@@ -4,6 +4,7 @@ import org.nmt4j.model.Seq2SeqModel;
 import org.nmt4j.subword.Subwords;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
+import org.nmt4j.vocab.RepeatedWords;
 import org.nmt4j.vocab.Vocabulary;
 
 import java.nio.file.Path;
@@ -11,10 +12,19 @@ import java.nio.file.Path;
 /**
  * A model loaded from its directory, with everything needed to turn text into ids and back.
  *
- * @param subwords the BPE models applied after the word tokenizers ({@link Subwords#NONE} for a word-level model)
+ * @param subwords      the BPE models applied after the word tokenizers ({@link Subwords#NONE} for a word-level model)
+ * @param repeatedWords the target words the training corpus repeats back to back, which decoding lets follow
+ *                      themselves; null for a model trained before they were recorded (then no word is blocked)
  */
 public record TrainedModel(Path directory, TrainingConfig config, Vocabulary sourceVocabulary,
-                           Vocabulary targetVocabulary, Seq2SeqModel model, Subwords subwords) {
+                           Vocabulary targetVocabulary, Seq2SeqModel model, Subwords subwords,
+                           RepeatedWords repeatedWords) {
+
+    /** A model without a record of repeated words. */
+    public TrainedModel(Path directory, TrainingConfig config, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
+                        Seq2SeqModel model, Subwords subwords) {
+        this(directory, config, sourceVocabulary, targetVocabulary, model, subwords, null);
+    }
 
     /** A word-level model. */
     public TrainedModel(Path directory, TrainingConfig config, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,

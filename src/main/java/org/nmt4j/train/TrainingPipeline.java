@@ -19,6 +19,7 @@ import org.nmt4j.subword.BpeLearner;
 import org.nmt4j.subword.Subwords;
 import org.nmt4j.tokenize.Tokenizer;
 import org.nmt4j.tokenize.TokenizerFactory;
+import org.nmt4j.vocab.RepeatedWords;
 import org.nmt4j.vocab.Vocabulary;
 import org.nmt4j.vocab.VocabularyBuilder;
 
@@ -165,19 +166,28 @@ public final class TrainingPipeline {
             srcVocab.save(dir.resolve(ModelDirectory.SOURCE_VOCAB));
             tgtVocab.save(dir.resolve(ModelDirectory.TARGET_VOCAB));
         }
+        // Runs from before this file existed get it when resumed.
+        RepeatedWords repeats = resume ? RepeatedWords.loadIfPresent(dir.resolve(ModelDirectory.TARGET_REPEATS)) : null;
+        if (repeats == null) {
+            repeats = RepeatedWords.count(train.pairs().stream().map(p -> tgtWords.tokenize(p.target())).toList());
+            repeats.save(dir.resolve(ModelDirectory.TARGET_REPEATS));
+            log.printf("target words the corpus repeats back to back: %s%n", repeats.words().isEmpty() ? "none"
+                    : String.join(", ", repeats.words().stream().sorted().limit(12).toList())
+                    + (repeats.words().size() > 12 ? ", ... (" + repeats.words().size() + ")" : ""));
+        }
         log.printf("model %s: %s, %,d parameters; vocabularies %d (%s) / %d (%s)%n", dir, describe(config),
                 model.parameters().count(), srcVocab.size(), data.sourceLanguage(), tgtVocab.size(), data.targetLanguage());
         Trainer.ValidationBleu bleu = null;
         if (bleuFactory != null && config.schedule().bleuSample() > 0) {
             List<SentencePair> sample = evenlySpaced(valid.pairs(), config.schedule().bleuSample());
-            bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords), sample);
+            bleu = bleuFactory.create(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords, repeats), sample);
         }
         Trainer trainer = new Trainer(config, dir, model, trainIds, validIds, bleu, log, progressBar).threads(threads)
                 .files(files).listener(listener).engine(engines);
         if (config.optimizer().guidedAlignment() > 0) {
             trainer.guide(GuidedAlignmentLinks.build(trainIds, endToken, config.optimizer().guidedAlignment(), log));
         }
-        listener.started(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords),
+        listener.started(new TrainedModel(dir, config, srcVocab, tgtVocab, model, subwords, repeats),
                 from == null ? 0 : from.state().step());
         if (dropout > 0) {
             Subwords sw = subwords;

@@ -31,10 +31,12 @@ import java.util.Set;
  *                         {@link DecodeOptions#coverageBeta()}
  * @param blockNgramRepeat n-gram size whose repeats are blocked, in 0..{@link DecodeOptions#MAX_BLOCK_NGRAM_REPEAT}
  *                         (0 = off)
+ * @param blockWordRepeat  whether a word may not follow itself, see {@link DecodeOptions#blockWordRepeat()}
  * @param minLengthRatio   minimum output length relative to the source, in 0..{@link DecodeOptions#DEFAULT_MAX_LENGTH_RATIO}
  */
 public record TranslateRequest(String text, String model, int beam, int nbest, Granularity granularity,
-                               double coverageBeta, int blockNgramRepeat, double minLengthRatio) {
+                               double coverageBeta, int blockNgramRepeat, boolean blockWordRepeat,
+                               double minLengthRatio) {
 
     /** Tokens and alignments in words, or in the subwords of a subword model (the same for a word-level model). */
     public enum Granularity {
@@ -58,17 +60,18 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
     /** A request with the default coverage penalty, repeat blocking and minimum length. */
     public TranslateRequest(String text, String model, int beam, int nbest, Granularity granularity) {
         this(text, model, beam, nbest, granularity, DecodeOptions.DEFAULT_COVERAGE_BETA,
-                DecodeOptions.DEFAULT_BLOCK_NGRAM_REPEAT, DecodeOptions.DEFAULT_MIN_LENGTH_RATIO);
+                DecodeOptions.DEFAULT_BLOCK_NGRAM_REPEAT, DecodeOptions.DEFAULT_BLOCK_WORD_REPEAT,
+                DecodeOptions.DEFAULT_MIN_LENGTH_RATIO);
     }
 
     /** The decoder's options for this request: the defaults of {@link DecodeOptions} with the request's fields. */
     public DecodeOptions decodeOptions() {
         return DecodeOptions.beam(beam, nbest).withCoverageBeta(coverageBeta).withBlockNgramRepeat(blockNgramRepeat)
-                .withMinLengthRatio(minLengthRatio);
+                .withBlockWordRepeat(blockWordRepeat).withMinLengthRatio(minLengthRatio);
     }
 
     private static final Set<String> FIELDS = Set.of("text", "model", "beam", "nbest", "granularity",
-            "coverageBeta", "blockNgramRepeat", "minLengthRatio");
+            "coverageBeta", "blockNgramRepeat", "blockWordRepeat", "minLengthRatio");
     /** The request body is one flat object; anything nested deeper is refused before it is built. */
     static final int MAX_NESTING_DEPTH = 16;
     /** Digits a number may have (beam and nbest are small integers). */
@@ -112,7 +115,7 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
             String name = names.next();
             if (!FIELDS.contains(name)) {
                 throw ApiException.badRequest("unknown field '" + name + "'; expected text, model, beam, nbest, granularity, "
-                        + "coverageBeta, blockNgramRepeat, minLengthRatio");
+                        + "coverageBeta, blockNgramRepeat, blockWordRepeat, minLengthRatio");
             }
         }
 
@@ -163,12 +166,19 @@ public record TranslateRequest(String text, String model, int beam, int nbest, G
             throw ApiException.badRequest("'blockNgramRepeat' must be in 0.." + DecodeOptions.MAX_BLOCK_NGRAM_REPEAT
                     + " (0 = off), got " + blockNgramRepeat);
         }
+        JsonNode wordRepeat = root.get("blockWordRepeat");
+        if (wordRepeat != null && !wordRepeat.isNull() && !wordRepeat.isBoolean()) {
+            throw ApiException.badRequest("'blockWordRepeat' must be true or false, got " + wordRepeat);
+        }
+        boolean blockWordRepeat = wordRepeat == null || wordRepeat.isNull() ? DecodeOptions.DEFAULT_BLOCK_WORD_REPEAT
+                : wordRepeat.booleanValue();
         double minLengthRatio = numberField(root, "minLengthRatio", DecodeOptions.DEFAULT_MIN_LENGTH_RATIO);
         if (!(minLengthRatio >= 0 && minLengthRatio <= DecodeOptions.DEFAULT_MAX_LENGTH_RATIO)) {
             throw ApiException.badRequest("'minLengthRatio' must be in 0.." + DecodeOptions.DEFAULT_MAX_LENGTH_RATIO
                     + ", got " + root.get("minLengthRatio"));
         }
-        return new TranslateRequest(text, model, beam, nbest, granularity, coverageBeta, blockNgramRepeat, minLengthRatio);
+        return new TranslateRequest(text, model, beam, nbest, granularity, coverageBeta, blockNgramRepeat, blockWordRepeat,
+                minLengthRatio);
     }
 
     /** The body as a JSON tree under the mapper's limits; every parse error as a 400 saying what is wrong. */

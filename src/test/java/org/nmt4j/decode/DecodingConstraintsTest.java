@@ -55,7 +55,8 @@ class DecodingConstraintsTest {
         out.add(new GreedyDecoder(m.model(), m.targetVocabulary()).decode(source, options));
         DecodeOptions beam = new DecodeOptions(4, 4, options.lengthAlpha(), options.maxLengthRatio(),
                 options.replaceUnknowns(), options.lengthPenalty(), options.banUnknowns(), options.coverageBeta(),
-                options.coverageLive(), options.blockNgramRepeat(), options.blockExemptPunctuation(), options.minLengthRatio());
+                options.coverageLive(), options.blockNgramRepeat(), options.blockExemptPunctuation(), options.blockWordRepeat(),
+                options.minLengthRatio());
         out.addAll(new BeamSearch(m.model(), m.targetVocabulary()).search(source, beam));
         return out;
     }
@@ -155,7 +156,7 @@ class DecodingConstraintsTest {
     @Test
     void beamOfOneIsStillExactlyGreedyWithEveryConstraint() {
         DecodeOptions greedy = NONE.withCoverageBeta(0.3).withBlockNgramRepeat(2).withMinLengthRatio(0.5);
-        DecodeOptions beam1 = new DecodeOptions(1, 1, 1.0, 2.0, false, LengthPenalty.GNMT, false, 0.3, false, 2, false, 0.5);
+        DecodeOptions beam1 = new DecodeOptions(1, 1, 1.0, 2.0, false, LengthPenalty.GNMT, false, 0.3, false, 2, false, true, 0.5);
         for (TrainedModel m : List.of(random, repeater)) {
             for (int[] source : sources) {
                 GreedyDecoderTest.assertSameSequence(new GreedyDecoder(m.model()).decode(source, greedy),

@@ -54,7 +54,11 @@ class TrainingPipelineTest {
                 "validation loss " + straight.bestValidationLoss() + " should fall well below uniform " + uniform);
 
         train(tiny("resumed", 1), root, false);
+        Path repeats = root.resolve("models/resumed").resolve(ModelDirectory.TARGET_REPEATS);
+        assertEquals("", Files.readString(repeats), "number words never repeat back to back");
+        Files.delete(repeats);   // as in a model trained before the file existed: resuming writes it
         Trainer.Result resumed = train(tiny("resumed", 2), root, true);
+        assertTrue(Files.isRegularFile(repeats));
         assertEquals(straight.steps(), resumed.steps());
 
         INDArray a = TrainedModelFixture.lastWeights(root.resolve("models/straight"));

@@ -34,6 +34,7 @@ class TranslateRequestTest {
         assertEquals(DecodeOptions.DEFAULT_COVERAGE_BETA, options.coverageBeta());
         assertEquals(DecodeOptions.DEFAULT_BLOCK_NGRAM_REPEAT, options.blockNgramRepeat());
         assertEquals(DecodeOptions.DEFAULT_MIN_LENGTH_RATIO, options.minLengthRatio());
+        assertEquals(DecodeOptions.DEFAULT_BLOCK_WORD_REPEAT, options.blockWordRepeat());
     }
 
     @Test
@@ -52,6 +53,7 @@ class TranslateRequestTest {
         assertEquals(0.0, off.coverageBeta());
         assertEquals(0, off.blockNgramRepeat());
         assertEquals(0.0, off.minLengthRatio());
+        assertEquals(false, parse("{\"text\": \"a\", \"blockWordRepeat\": false}").decodeOptions().blockWordRepeat());
     }
 
     @Test
@@ -68,6 +70,8 @@ class TranslateRequestTest {
         assertBadRequest("{\"text\": \"a\", \"minLengthRatio\": -1}", "'minLengthRatio' must be in 0..2.0, got -1");
         assertBadRequest("{\"text\": \"a\", \"minLengthRatio\": 2.5}", "'minLengthRatio' must be in 0..2.0, got 2.5");
         assertBadRequest("{\"text\": \"a\", \"minLengthRatio\": [1]}", "'minLengthRatio' must be a number");
+        assertBadRequest("{\"text\": \"a\", \"blockWordRepeat\": 1}", "'blockWordRepeat' must be true or false, got 1");
+        assertBadRequest("{\"text\": \"a\", \"blockWordRepeat\": \"no\"}", "'blockWordRepeat' must be true or false");
         assertBadRequest("{\"text\": \"a\", \"coverage\": 1}", "unknown field 'coverage'");
     }
 }
