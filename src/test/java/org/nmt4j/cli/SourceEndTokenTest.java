@@ -13,15 +13,13 @@ import org.nmt4j.decode.ForcedAligner;
 import org.nmt4j.decode.ForcedAlignment;
 import org.nmt4j.decode.Translation;
 import org.nmt4j.decode.Translator;
-import org.nmt4j.model.AttentionType;
-import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TinyConfigs;
 import org.nmt4j.train.TrainingPipeline;
-import org.nmt4j.tokenize.TokenizerKind;
 
+import java.util.Map;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,12 +50,8 @@ class SourceEndTokenTest {
         GeneratedCorpora.write(GeneratedCorpora.forKind("numbers", Locale.GERMAN, Locale.ENGLISH, false), 600, 3,
                 new CorpusSplitter(0.05, 0.05), dir.resolve("corpus"), "de", "en");
         Path c = dir.resolve("corpus");
-        TrainingConfig config = new TrainingConfig("noeos", 7, null,
-                TinyConfigs.data(c),
-                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 40, true, 0.0, false),
-                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
-                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
-                new TrainingConfig.Schedule(2, 0, 0, 0, 0.5, 0, 0));
+        TrainingConfig config = TinyConfigs.of(c, "noeos", "gru", 32, 32, 2, 7)
+                .with(Map.of("bpeMerges", 40, "sourceEndToken", false));
         TrainingPipeline.run(config, new TrainingPipeline.Locations(dir.resolve("models"), dir.resolve("vocab")),
                 false, false, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, 1);
         model = dir.resolve("models/noeos");

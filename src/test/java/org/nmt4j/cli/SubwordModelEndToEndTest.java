@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nmt4j.corpus.CorpusSplitter;
 import org.nmt4j.corpus.generate.GeneratedCorpora;
-import org.nmt4j.model.AttentionType;
-import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TinyConfigs;
@@ -19,9 +17,9 @@ import org.nmt4j.train.TrainedModelFixture;
 import org.nmt4j.train.TrainingPipeline;
 import org.nmt4j.vocab.Vocabulary;
 import org.nmt4j.web.TranslationServer;
-import org.nmt4j.tokenize.TokenizerKind;
 import picocli.CommandLine;
 
+import java.util.Map;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -53,12 +51,7 @@ class SubwordModelEndToEndTest {
 
     static TrainingConfig config(String name, int epochs) {
         Path c = root.resolve("corpus");
-        return new TrainingConfig(name, 7, null,
-                TinyConfigs.data(c),
-                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 60, true, 0.1, true),
-                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
-                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
-                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0));
+        return TinyConfigs.of(c, name, "gru", 32, 32, epochs, 7).with(Map.of("bpeMerges", 60, "bpeDropout", 0.1));
     }
 
     static void train(TrainingConfig c, boolean resume) throws IOException {

@@ -3,14 +3,11 @@ package org.nmt4j.decode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nmt4j.model.AttentionType;
-import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.TrainedModel;
 import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.train.TinyConfigs;
 import org.nmt4j.train.TrainingPipeline;
-import org.nmt4j.tokenize.TokenizerKind;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,12 +30,7 @@ class TrainedModelDecodingTest {
 
     @BeforeAll
     static void train(@TempDir Path root) throws IOException {
-        TrainingConfig c = new TrainingConfig("numbers", 7, null,
-                TinyConfigs.data(CORPUS),
-                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
-                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
-                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
-                new TrainingConfig.Schedule(1, 0, 0, 0, 0.5, 0, 0));
+        TrainingConfig c = TinyConfigs.of(CORPUS, "numbers", "gru", 32, 32, 1, 7);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         TrainingPipeline.run(c, new TrainingPipeline.Locations(root.resolve("models"), root.resolve("vocab")),
                 false, false, null, quiet, false);

@@ -4,12 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nmt4j.io.Sha256;
-import org.nmt4j.model.AttentionType;
-import org.nmt4j.model.CellType;
 import org.nmt4j.modeldir.ModelDirectory;
 import org.nmt4j.modeldir.Provenance;
 import org.nmt4j.modeldir.TrainingConfig;
-import org.nmt4j.tokenize.TokenizerKind;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,13 +28,7 @@ class TrainingPipelineTest {
     private static final Path CORPUS = Path.of("corpora/numbers-de-en");
 
     static TrainingConfig tiny(String name, int epochs) {
-        TrainingConfig d = TrainingConfig.defaults();
-        return new TrainingConfig(name, 7, null,
-                TinyConfigs.data(CORPUS),
-                new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
-                new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
-                new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
-                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0));
+        return TinyConfigs.of(CORPUS, name, "gru", 32, 32, epochs, 7);
     }
 
     private static Trainer.Result train(TrainingConfig c, Path root, boolean resume) throws IOException {
