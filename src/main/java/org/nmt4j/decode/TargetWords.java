@@ -20,6 +20,8 @@ final class TargetWords {
     private final boolean[] punctuation;
     private final boolean[] continues;
     private final boolean[] word;
+    /** Per id of a whole-word token, whether the corpus repeats it (the common case, answered without a string). */
+    private final boolean[] allowedWord;
     private final RepeatedWords allowed;
 
     /**
@@ -34,10 +36,12 @@ final class TargetWords {
         int n = vocabulary == null ? 0 : vocabulary.size();
         this.continues = new boolean[n];
         this.word = new boolean[n];
+        this.allowedWord = new boolean[n];
         for (int id = Vocabulary.SPECIALS.size(); id < n; id++) {
             String token = vocabulary.token(id);
             continues[id] = token.endsWith(SubwordJoiner.CONTINUATION) && token.length() > SubwordJoiner.CONTINUATION.length();
             word[id] = RepeatedWords.isWord(token);
+            allowedWord[id] = this.allowed != null && !continues[id] && this.allowed.allows(token);
         }
     }
 
@@ -66,6 +70,10 @@ final class TargetWords {
         int pieces = partial - start, built = length - partial;
         if (built != pieces - 1) return -1;
         for (int k = 0; k < built; k++) if (prefix[partial + k] != prefix[start + k]) return -1;
+        if (pieces == 1) {
+            int id = prefix[start];
+            return id < Vocabulary.SPECIALS.size() || !word[id] || allowedWord[id] ? -1 : id;
+        }
         boolean isWord = false;
         StringBuilder text = new StringBuilder();
         for (int k = start; k < partial; k++) {
