@@ -74,7 +74,6 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--guided-alignment", paramLabel = "WEIGHT", description = "Guided alignment (Chen et al. 2016): weight of a loss pulling attention toward IBM Model 2 alignments of the training corpus, computed before training (0 = off; see the README).") Double guidedAlignment;
     @Option(names = "--init-from", paramLabel = "DIR", description = "Start from a trained model directory: its weights, vocabularies and subwords, with a fresh optimizer (fine-tuning, e.g. on new data or with --guided-alignment). The architecture and tokenizer settings must match it.") String initFrom;
 
-
     /** Shows the built-in defaults in {@code --help}. */
     @Override
     public String defaultValue(CommandLine.Model.ArgSpec argSpec) {

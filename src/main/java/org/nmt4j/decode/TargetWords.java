@@ -78,7 +78,7 @@ final class TargetWords {
         StringBuilder text = new StringBuilder();
         for (int k = start; k < partial; k++) {
             int id = prefix[k];
-            if (id == Vocabulary.UNK_ID || id < Vocabulary.SPECIALS.size()) return -1;
+            if (id < Vocabulary.SPECIALS.size()) return -1;   // <unk> among them
             isWord |= word[id];
             String token = vocabulary.token(id);
             text.append(continues[id] ? token.substring(0, token.length() - SubwordJoiner.CONTINUATION.length()) : token);

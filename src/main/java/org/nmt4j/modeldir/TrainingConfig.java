@@ -136,16 +136,8 @@ public record TrainingConfig(String name, long seed, String initFrom, Data data,
      */
     public TrainingConfig with(Map<String, ?> settings) {
         Map<String, Object> all = TrainingSettings.flatten(this);
-        for (String key : settings.keySet()) {
-            if (!all.containsKey(key)) throw new IllegalArgumentException("unknown setting '" + key + "'");
-        }
-        all.putAll(settings);
+        all.putAll(settings);   // an unknown name is refused by toConfig
         return TrainingSettings.toConfig(all);
-    }
-
-    /** This config with a schedule of its own (a resumed or extended run). */
-    public TrainingConfig withSchedule(Schedule other) {
-        return new TrainingConfig(name, seed, initFrom, data, tokens, model, optimizer, other);
     }
 
     /** Whether the run works on subwords. */

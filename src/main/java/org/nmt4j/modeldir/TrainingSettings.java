@@ -164,5 +164,4 @@ public final class TrainingSettings {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
-
 }

@@ -93,7 +93,7 @@ public final class RepeatedWords {
         return new RepeatedWords(counts);
     }
 
-    /** The file in {@code dir}, or null when there is none (a model trained before these files existed). */
+    /** The words {@code file} holds, or null when there is no such file (a model trained before it existed). */
     public static RepeatedWords loadIfPresent(Path file) throws IOException {
         return Files.isRegularFile(file) ? load(file) : null;
     }
