@@ -37,7 +37,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path vocabDir;
 
     @Option(names = "--resume", description = "Continue from the model's last checkpoint (optimizer state, step, RNG). Only schedule options "
-            + "(--epochs, --max-minutes, --validate-every, --lr-patience, --lr-decay, --early-stopping, --bleu-sample) may be given with it.")
+            + "(--epochs, --max-minutes, --validate-every, --lr-patience, --lr-decay, --early-stopping, --bleu-sample, --keep-checkpoints) may be given with it.")
     boolean resume;
 
     @Option(names = "--overwrite", description = "Replace an existing model of the same name.")

@@ -65,6 +65,7 @@ public final class TrainingOptions implements CommandLine.IDefaultValueProvider 
     @Option(names = "--lr-decay", description = "Learning-rate decay factor on plateau.") Double lrDecay;
     @Option(names = "--early-stopping", description = "Stop after this many validations without improvement (0 = off).") Integer earlyStopping;
     @Option(names = "--bleu-sample", description = "Validation sentences (spread evenly over the validation set) decoded greedily for BLEU at each validation (0 = off).") Integer bleuSample;
+    @Option(names = "--keep-checkpoints", description = "Resume checkpoints to keep, the newest (written at each validation; keep more to average the last few with `nmt4j average`).") Integer keepCheckpoints;
     @Option(names = "--seed", description = "Random seed (initialisation, batch order, dropout).") Long seed;
     @Option(names = "--bpe-merges", description = "Learn this many BPE merges from the training corpus and train on subwords (0 = words).") Integer bpeMerges;
     @Option(names = "--bpe-joint", arity = "0..1", fallbackValue = "true", description = "One BPE model for both languages (the default); --bpe-separate learns one per language.") Boolean bpeJoint;

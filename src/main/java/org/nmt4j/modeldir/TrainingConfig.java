@@ -74,9 +74,10 @@ public record TrainingConfig(String name, long seed, String initFrom, Data data,
      * @param lrDecay       learning-rate factor on a plateau
      * @param earlyStopping validations without improvement before training stops (0 = off)
      * @param bleuSample    validation sentences decoded for BLEU at each validation (0 = off)
+     * @param keepCheckpoints resume checkpoints kept, the newest ones (at least 1; more for {@code nmt4j average})
      */
     public record Schedule(int epochs, double maxMinutes, int validateEvery, int lrPatience, double lrDecay,
-                           int earlyStopping, int bleuSample) {
+                           int earlyStopping, int bleuSample, int keepCheckpoints) {
 
         /** Whether a run with this many validations in a row without improvement stops early. */
         public boolean stopsEarlyAfter(int badValidations) {
@@ -98,6 +99,7 @@ public record TrainingConfig(String name, long seed, String initFrom, Data data,
         m.put("sourceEndToken", true);
         m.put("guidedAlignment", 0.0);
         m.put("initFrom", null);
+        m.put("keepCheckpoints", 2);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -127,7 +129,7 @@ public record TrainingConfig(String name, long seed, String initFrom, Data data,
                 new Tokens(TokenizerKind.WORD, false, 2, 0, null, null, 0, true, 0.0, true),
                 new Network(CellType.LSTM, AttentionType.ADDITIVE, 256, 256, 1, true, 0.3, false),
                 new Optimizer(64, 1e-3, 1.0, 0.0, 0.0),
-                new Schedule(12, 0, 0, 0, 0.5, 4, 200));
+                new Schedule(12, 0, 0, 0, 0.5, 4, 200, 2));
     }
 
     /**
@@ -180,6 +182,7 @@ public record TrainingConfig(String name, long seed, String initFrom, Data data,
         }
         if (schedule.epochs < 1) throw new IllegalArgumentException("epochs must be >= 1");
         if (schedule.lrDecay <= 0 || schedule.lrDecay > 1) throw new IllegalArgumentException("lrDecay must be in (0, 1]");
+        if (schedule.keepCheckpoints < 1) throw new IllegalArgumentException("keepCheckpoints must be >= 1");
         if (model.cell == null) throw new IllegalArgumentException("cell must be set: rnn, lstm or gru");
         if (model.attention == null) throw new IllegalArgumentException("attention must be set: additive, multiplicative or dot");
         modelConfig(10, 10); // architecture checks (e.g. dot attention sizes)

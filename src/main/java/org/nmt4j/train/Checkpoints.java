@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * written last, {@code manifest.json} with the step and each part's size and SHA-256. The parts are written into
  * {@code checkpoints/.step-000123.partial/}, forced to the device, and the directory is renamed into place, so a
  * {@code step-*} directory is complete unless the disk corrupted it later, which the manifest catches. The newest
- * {@value #KEEP} checkpoints are kept.
+ * {@code keepCheckpoints} of the schedule are kept ({@value #DEFAULT_KEEP} unless set).
  *
  * <p>Resuming takes the newest checkpoint whose parts all match its manifest and falls back, saying so, past
  * any that do not. Model directories of nmt4j 0.1 hold one unverified checkpoint as {@code last.bin},
@@ -46,8 +46,8 @@ final class Checkpoints {
     static final String OPTIMIZER = "optimizer.bin";
     static final String STATE = "state.json";
     static final String MANIFEST = "manifest.json";
-    /** Complete checkpoints kept: the newest and one before it, in case the newest is damaged later. */
-    static final int KEEP = 2;
+    /** Complete checkpoints kept by default: the newest and one before it, in case the newest is damaged later. */
+    static final int DEFAULT_KEEP = 2;
     static final int FORMAT = 1;
 
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d+)");
@@ -76,11 +76,20 @@ final class Checkpoints {
     private final Path modelDir;
     private final Path root;
     private final FileOperations ops;
+    private final int keep;
 
+    /** The checkpoints of {@code modelDir}; writing one keeps the newest {@value #DEFAULT_KEEP}. */
     Checkpoints(Path modelDir, FileOperations ops) {
+        this(modelDir, ops, DEFAULT_KEEP);
+    }
+
+    /** The checkpoints of {@code modelDir}; writing one keeps the newest {@code keep} (at least 1). */
+    Checkpoints(Path modelDir, FileOperations ops, int keep) {
+        if (keep < 1) throw new IllegalArgumentException("at least one checkpoint must be kept, got " + keep);
         this.modelDir = modelDir;
         this.root = modelDir.resolve(DIR);
         this.ops = ops;
+        this.keep = keep;
     }
 
     /** The directory of the checkpoint at {@code step}. */
@@ -89,7 +98,7 @@ final class Checkpoints {
     }
 
     /**
-     * Writes the checkpoint of {@code state} as one unit, then deletes all but the newest {@value #KEEP}. When a
+     * Writes the checkpoint of {@code state} as one unit, then deletes all but the newest {@code keep}. When a
      * step fails (a full disk), the half-written checkpoint is removed, the previous ones stay as they were, and
      * the error names the file, e.g. {@code models/x/checkpoints/step-000123/weights.bin: No space left on device}.
      */
@@ -122,7 +131,7 @@ final class Checkpoints {
         ops.rename(partial, target);
         ops.syncDirectory(root);
         List<Long> steps = steps();
-        for (int i = 0; i < steps.size() - KEEP; i++) ops.deleteRecursively(directory(steps.get(i)));
+        for (int i = 0; i < steps.size() - keep; i++) ops.deleteRecursively(directory(steps.get(i)));
         boolean legacy = false;
         for (String old : new String[]{ModelDirectory.LAST_STATE, ModelDirectory.OPTIMIZER_STATE, ModelDirectory.LAST_WEIGHTS}) {
             if (Files.exists(modelDir.resolve(old))) {

@@ -147,7 +147,7 @@ public final class Trainer {
         } else {
             csv = new TrainingLog(modelDir.resolve(ModelDirectory.LOG));
         }
-        Checkpoints checkpoints = new Checkpoints(modelDir, files);
+        Checkpoints checkpoints = new Checkpoints(modelDir, files, schedule.keepCheckpoints());
         adam.setLearningRate(state.learningRate());
 
         BatchingConfig batching = new BatchingConfig(optimizer.batchSize(), 0, 2, config.seed());

@@ -24,9 +24,10 @@ class TrainingSettingsTest {
     @Test
     void everySettingHasOneFlatNameAndOneSection() {
         List<String> names = TrainingSettings.names();
-        assertEquals(42, names.size());
+        assertEquals(43, names.size());
         assertEquals(names.size(), new java.util.HashSet<>(names).size());
-        assertEquals(List.of("epochs", "maxMinutes", "validateEvery", "lrPatience", "lrDecay", "earlyStopping", "bleuSample"),
+        assertEquals(List.of("epochs", "maxMinutes", "validateEvery", "lrPatience", "lrDecay", "earlyStopping", "bleuSample",
+                        "keepCheckpoints"),
                 TrainingSettings.namesIn("schedule"));
         assertTrue(names.containsAll(TrainingConfig.MODEL_SETTINGS));
         assertTrue(names.containsAll(TrainingConfig.OPTIONAL_SETTINGS.keySet()));

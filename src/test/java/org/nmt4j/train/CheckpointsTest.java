@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,7 +52,7 @@ class CheckpointsTest {
                 new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
                 new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 16, 16, 1, true, 0.1, false),
                 new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, 0.0),
-                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0));
+                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0, 2));
     }
 
     private static List<String> tsv(Path source, Path target, int n) throws IOException {
@@ -64,9 +65,13 @@ class CheckpointsTest {
     }
 
     private static Run train(Path root, int epochs, boolean resume, FileOperations files) throws IOException {
+        return train(root, tiny(root, epochs), resume, files);
+    }
+
+    private static Run train(Path root, TrainingConfig config, boolean resume, FileOperations files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Trainer.Result r = TrainingPipeline.run(tiny(root, epochs), new TrainingPipeline.Locations(root.resolve("models"),
+        Trainer.Result r = TrainingPipeline.run(config, new TrainingPipeline.Locations(root.resolve("models"),
                 root.resolve("vocab")), resume, !resume, null, log, false, 1, files);
         return new Run(r, bytes.toString(StandardCharsets.UTF_8));
     }
@@ -101,7 +106,7 @@ class CheckpointsTest {
         List<String> expectedLog = logSteps(reference);
         List<String> operations = counted.operations();
         assertEquals(List.of(4L, 6L), new Checkpoints(model(reference), FileOperations.SYSTEM).steps(),
-                "the newest " + Checkpoints.KEEP + " checkpoints are kept");
+                "the newest " + Checkpoints.DEFAULT_KEEP + " checkpoints are kept");
         assertTrue(operations.size() > 20, "a best-weights write and a checkpoint per validation: " + operations);
 
         Pattern committed = Pattern.compile("rename .*\\.partial -> .*step-0*(\\d+)");
@@ -128,6 +133,18 @@ class CheckpointsTest {
             assertEquals(expectedLog, logSteps(root), at + ": the training log has each validation once");
             assertEquals(List.of(), leftovers(root), at + ": temporary files are cleaned up");
         }
+    }
+
+    @Test
+    void keepCheckpointsKeepsThatManyOfTheNewestAndAResumeMayChangeIt(@TempDir Path root) throws IOException {
+        // Two steps an epoch, a validation (and checkpoint) at each epoch end: steps 2, 4, 6.
+        train(root, tiny(root, 3).with(Map.of("keepCheckpoints", 3)), false, FileOperations.SYSTEM);
+        Checkpoints checkpoints = new Checkpoints(model(root), FileOperations.SYSTEM);
+        assertEquals(List.of(2L, 4L, 6L), checkpoints.steps());
+        Run resumed = train(root, tiny(root, 4).with(Map.of("keepCheckpoints", 1)), true, FileOperations.SYSTEM);
+        assertTrue(resumed.log().contains(", step 6 (lr"), resumed.log());
+        assertEquals(List.of(8L), checkpoints.steps(), "the resumed run keeps only its newest");
+        assertThrows(IllegalArgumentException.class, () -> tiny(root, 1).with(Map.of("keepCheckpoints", 0)).validated());
     }
 
     @Test

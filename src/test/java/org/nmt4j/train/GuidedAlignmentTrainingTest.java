@@ -54,7 +54,7 @@ class GuidedAlignmentTrainingTest {
                 new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
                 new TrainingConfig.Network(CellType.GRU, AttentionType.ADDITIVE, 32, 32, 1, true, 0.1, false),
                 new TrainingConfig.Optimizer(32, 3e-3, 1.0, 0.0, guide),
-                new TrainingConfig.Schedule(2, 0, 0, 0, 0.5, 0, 0));
+                new TrainingConfig.Schedule(2, 0, 0, 0, 0.5, 0, 0, 2));
     }
 
     private static String train(TrainingConfig c, boolean resume) throws IOException {

@@ -24,7 +24,7 @@ public final class TinyConfigs {
                 new TrainingConfig.Tokens(TokenizerKind.WORD, false, 1, 0, null, null, 0, true, 0.0, true),
                 new TrainingConfig.Network(CellType.parse(cell), AttentionType.ADDITIVE, size, size, 1, true, 0.1, false),
                 new TrainingConfig.Optimizer(batch, 3e-3, 1.0, 0.0, 0.0),
-                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0));
+                new TrainingConfig.Schedule(epochs, 0, 0, 0, 0.5, 0, 0, 2));
     }
 
     /** The numbers corpus's {@code train} and {@code valid} files under {@code corpus}, de-en, pairs up to 80 tokens. */
