@@ -79,6 +79,9 @@ public record TrainingConfig(String name, long seed, String initFrom, Data data,
     public record Schedule(int epochs, double maxMinutes, int validateEvery, int lrPatience, double lrDecay,
                            int earlyStopping, int bleuSample, int keepCheckpoints) {
 
+        /** Resume checkpoints kept unless set: the newest and one before it, in case the newest is damaged later. */
+        public static final int DEFAULT_KEEP_CHECKPOINTS = 2;
+
         /** Whether a run with this many validations in a row without improvement stops early. */
         public boolean stopsEarlyAfter(int badValidations) {
             return earlyStopping > 0 && badValidations >= earlyStopping;
@@ -99,7 +102,7 @@ public record TrainingConfig(String name, long seed, String initFrom, Data data,
         m.put("sourceEndToken", true);
         m.put("guidedAlignment", 0.0);
         m.put("initFrom", null);
-        m.put("keepCheckpoints", 2);
+        m.put("keepCheckpoints", Schedule.DEFAULT_KEEP_CHECKPOINTS);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -129,7 +132,7 @@ public record TrainingConfig(String name, long seed, String initFrom, Data data,
                 new Tokens(TokenizerKind.WORD, false, 2, 0, null, null, 0, true, 0.0, true),
                 new Network(CellType.LSTM, AttentionType.ADDITIVE, 256, 256, 1, true, 0.3, false),
                 new Optimizer(64, 1e-3, 1.0, 0.0, 0.0),
-                new Schedule(12, 0, 0, 0, 0.5, 4, 200, 2));
+                new Schedule(12, 0, 0, 0, 0.5, 4, 200, Schedule.DEFAULT_KEEP_CHECKPOINTS));
     }
 
     /**

@@ -7,6 +7,7 @@ import org.nmt4j.io.FileOperations;
 import org.nmt4j.io.Sha256;
 import org.nmt4j.model.Parameters;
 import org.nmt4j.modeldir.ModelDirectory;
+import org.nmt4j.modeldir.TrainingConfig;
 import org.nmt4j.modeldir.WeightsFile;
 
 import java.io.FilterOutputStream;
@@ -46,8 +47,8 @@ final class Checkpoints {
     static final String OPTIMIZER = "optimizer.bin";
     static final String STATE = "state.json";
     static final String MANIFEST = "manifest.json";
-    /** Complete checkpoints kept by default: the newest and one before it, in case the newest is damaged later. */
-    static final int DEFAULT_KEEP = 2;
+    /** Complete checkpoints kept when the schedule does not say: its default. */
+    static final int DEFAULT_KEEP = TrainingConfig.Schedule.DEFAULT_KEEP_CHECKPOINTS;
     static final int FORMAT = 1;
 
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d+)");
