@@ -151,7 +151,9 @@ public final class Translator {
         }
         if (empty > 0) progress.accept(empty);
         List<int[]> ids = toDecode.stream().map(i -> sources.get(i).ids()).toList();
-        List<List<DecodedSequence>> decoded = ParallelDecoding.map(ids, threads, share -> decode(share, options, batchSize, progress));
+        int sentencesPerBatch = options.beam() == 1 ? batchSize : beamBatchSize(batchSize, options.beam());
+        List<List<DecodedSequence>> decoded = ParallelDecoding.map(ids, threads, sentencesPerBatch,
+                chunk -> decode(chunk, options, batchSize, progress));
         for (int k = 0; k < toDecode.size(); k++) {
             int i = toDecode.get(k);
             out[i] = translation(sources.get(i), decoded.get(k), options);

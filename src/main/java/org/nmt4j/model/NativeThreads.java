@@ -33,6 +33,7 @@ public final class NativeThreads {
      * this before its first native operation so that its operations stay single-threaded too.
      */
     public static void configureThisThread() {
+        Nd4j.getBackend(); // loads the backend first: NativeOpsHolder cannot initialise itself before it
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threadsPerOperation());
     }
 
