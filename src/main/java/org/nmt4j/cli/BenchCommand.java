@@ -86,6 +86,9 @@ public final class BenchCommand implements Runnable {
             description = "Decoding speed (sentences/s) of a model on a source file: greedy one at a time, greedy "
                     + "batched, and beam search one at a time and batched. Writes nothing.")
     static final class Decode implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--model", required = true, description = "Model directory.")
         java.nio.file.Path model;
 
@@ -104,16 +107,23 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--beam", defaultValue = "" + DecodeOptions.DEFAULT_BEAM, description = "Beam width.")
         int beam;
 
+        @Option(names = "--passes", defaultValue = "1", description = "Times each mode this many times in a row and "
+                + "prints every pass and their median (1 is what ../shared/reference/compare.sh compares).")
+        int passes;
+
         @Override
         public Integer call() {
             try {
+                if (passes < 1) throw new IllegalArgumentException("--passes must be at least 1, got " + passes);
                 var m = org.nmt4j.modeldir.ModelDirectory.load(model);
                 var lines = org.nmt4j.eval.Utf8Lines.read(src);
                 var sample = lines.subList(0, Math.min(sentences, lines.size()));
-                org.nmt4j.decode.DecodingBenchmark.run(m, sample, beamSentences, batch, beam, System.out);
+                PrintWriter out = spec.commandLine().getOut();
+                org.nmt4j.decode.DecodingBenchmark.run(m, sample, beamSentences, batch, beam, passes, out);
+                out.flush();
                 return 0;
             } catch (IOException | IllegalArgumentException e) {
-                System.err.println("bench decode: " + e.getMessage());
+                spec.commandLine().getErr().println("bench decode: " + e.getMessage());
                 return 1;
             }
         }

@@ -57,6 +57,45 @@ class BenchCommandTest {
     }
 
     @Test
+    void decodeTimesEveryModeAndWithPassesPrintsEachPassAndTheirMedian(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path src = dir.resolve("src.de");
+        java.nio.file.Files.writeString(src, "eins zwei drei\nvier\nfünf sechs\n");
+        String[] common = {"bench", "decode", "--model", "src/test/resources/fixtures/tiny-model", "--src", src.toString(),
+                "--batch", "4", "--beam", "2"};
+        CliRun one = CliRun.of(common);
+        assertEquals(0, one.exitCode(), one.err() + one.out());
+        for (String mode : List.of("greedy batch-1 ", "greedy batch-4 ", "beam-2 batch-1 ", "beam-2 batch-4 ")) {
+            assertTrue(one.out().matches("(?s)(.*\n)?" + Pattern.quote(mode) + " *3 sentences +[\\d.]+ s +[\\d.]+ sentences/s\n.*"),
+                    mode + " in:\n" + one.out());
+        }
+        assertTrue(!one.out().contains("median"), one.out());
+
+        String[] withPasses = java.util.Arrays.copyOf(common, common.length + 2);
+        withPasses[common.length] = "--passes";
+        withPasses[common.length + 1] = "3";
+        CliRun three = CliRun.of(withPasses);
+        assertEquals(0, three.exitCode(), three.err() + three.out());
+        for (int pass = 1; pass <= 3; pass++) {
+            assertTrue(three.out().contains("greedy batch-4 #" + pass + " "), three.out());
+            assertTrue(three.out().contains("beam-2 batch-1 #" + pass + " "), three.out());
+        }
+        Matcher median = Pattern.compile("(?m)^greedy batch-4 +median of 3 passes +([\\d.]+) sentences/s$").matcher(three.out());
+        assertTrue(median.find(), three.out());
+        List<Double> rates = new java.util.ArrayList<>();
+        Matcher pass = Pattern.compile("(?m)^greedy batch-4 #\\d +3 sentences +[\\d.]+ s +([\\d.]+) sentences/s$").matcher(three.out());
+        while (pass.find()) rates.add(Double.parseDouble(pass.group(1)));
+        assertEquals(3, rates.size(), three.out());
+        java.util.Collections.sort(rates);
+        assertEquals(rates.get(1), Double.parseDouble(median.group(1)), 1e-9, "the middle pass");
+
+        CliRun none = CliRun.of("bench", "decode", "--model", "src/test/resources/fixtures/tiny-model", "--src",
+                src.toString(), "--passes", "0");
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().contains("bench decode: --passes must be at least 1, got 0"), none.err());
+    }
+
+    @Test
     void serveRefusesHostsOtherThanThisMachine() {
         CliRun run = CliRun.of("bench", "serve", "--url", "http://example.org:7070", "--seconds", "1");
         assertEquals(1, run.exitCode());
