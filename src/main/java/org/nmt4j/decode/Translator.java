@@ -66,7 +66,7 @@ public final class Translator {
 
     /**
      * A translator that cuts inputs to {@code maxSourceTokens} tokens and decodes a list of texts on {@code threads}
-     * threads (each a share of the sentences, decoded exactly as alone).
+     * threads (the calling thread and helpers take batches of the sentences in turn; each decoded exactly as alone).
      */
     public Translator(TrainedModel model, int maxSourceTokens, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
