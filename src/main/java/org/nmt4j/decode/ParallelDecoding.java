@@ -27,8 +27,9 @@ import java.util.stream.IntStream;
  * <p>The helpers are a process-wide pool of one thread per extra core that lives as long as the process, like
  * {@link org.nmt4j.model.SpareCores}'s: their ND4J workspaces and native buffers stay sized from one call to the
  * next (threads made for one call re-learned them every call, which made the helper's share about 20 % slower than
- * the caller's in batched greedy decoding), and concurrent calls cannot oversubscribe the cores. A call never
- * waits for a helper that has not started on it: it waits only for the chunks that were taken.
+ * the caller's in batched greedy decoding), and concurrent calls share the same helpers instead of each bringing
+ * its own. A call never waits for a helper that has not started on it: it waits only for the chunks that were
+ * taken, and a helper task that starts after its call is over returns at once.
  */
 final class ParallelDecoding {
 
@@ -122,6 +123,7 @@ final class ParallelDecoding {
                 throw new CancellationException("decoding interrupted");
             }
             synchronized (this) {
+                stopped = true; // over: helper tasks still queued for this call return at once
                 if (failure instanceof RuntimeException r) throw r;
                 if (failure instanceof Error e) throw e;
             }

@@ -49,6 +49,10 @@ public final class NativeThreads {
                 task.run();
             }, prefix + "-" + n.incrementAndGet());
             t.setDaemon(true);
+            // Process-wide pools start their threads from whichever thread first needs one: do not inherit its
+            // priority or class loader (a Spark task's, say) for the life of the process.
+            t.setPriority(Thread.NORM_PRIORITY);
+            t.setContextClassLoader(NativeThreads.class.getClassLoader());
             return t;
         };
     }

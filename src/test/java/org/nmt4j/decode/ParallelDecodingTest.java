@@ -50,6 +50,7 @@ class ParallelDecodingTest {
 
     @Test
     void everySourceIsDecodedOnceInChunksOfSimilarLengthLongestFirstAndComesBackInInputOrder() {
+        assumeTrue(ParallelDecoding.defaultThreads() > 1, "needs a second core (one core decodes in one call)");
         List<int[]> sources = sources(103);
         List<List<int[]>> chunks = Collections.synchronizedList(new ArrayList<>());
         List<Integer> out = ParallelDecoding.map(sources, 2, 10, recording(chunks));
@@ -86,13 +87,17 @@ class ParallelDecodingTest {
     }
 
     @Test
-    void helpersAreTheSameThreadsFromOneCallToTheNext() {
+    void helpersArePoolThreadsThatOutliveACall() {
         assumeTrue(ParallelDecoding.defaultThreads() > 1, "needs a second core");
-        Set<Thread> first = helperThreadsOfOneCall();
-        Set<Thread> second = helperThreadsOfOneCall();
-        assertFalse(first.isEmpty(), "a helper took a chunk");
-        assertFalse(second.isEmpty(), "a helper took a chunk");
-        assertEquals(first, second, "the helpers (and their workspaces) outlive a call");
+        Set<Thread> seen = new java.util.HashSet<>();
+        for (int call = 0; call < 6; call++) {
+            Set<Thread> helpers = helperThreadsOfOneCall();
+            assertFalse(helpers.isEmpty(), "a helper took a chunk");
+            for (Thread t : helpers) assertTrue(t.getName().startsWith("nmt4j-decoder-"), t.getName());
+            seen.addAll(helpers);
+        }
+        // Threads made for one call would be new each time: six calls would have used at least six.
+        assertTrue(seen.size() <= ParallelDecoding.defaultThreads() - 1, "helpers over six calls: " + seen);
     }
 
     /** The threads other than the caller that decoded a chunk of a call whose chunks wait until two threads work. */
@@ -113,16 +118,26 @@ class ParallelDecodingTest {
     }
 
     @Test
-    void aFailureOnAnyThreadReachesTheCallerAndLaterCallsWork() {
+    void aFailureOnAHelperOrTheCallerReachesTheCallerAndLaterCallsWork() {
+        assumeTrue(ParallelDecoding.defaultThreads() > 1, "needs a second core");
+        Thread caller = Thread.currentThread();
         IllegalArgumentException boom = new IllegalArgumentException("bad source");
-        List<int[]> sources = sources(40);
+        CountDownLatch bothWorking = new CountDownLatch(2);
+        Set<Thread> working = ConcurrentHashMap.newKeySet();
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> ParallelDecoding.map(sources, 2, 5, chunk -> {
-                    if (chunk.stream().anyMatch(s -> s.length == 3)) throw boom;
+                () -> ParallelDecoding.map(sources(40), 2, 5, chunk -> {
+                    if (working.add(Thread.currentThread())) bothWorking.countDown();
+                    try {
+                        bothWorking.await(5, TimeUnit.SECONDS); // a helper surely takes a chunk
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    if (Thread.currentThread() != caller) throw boom; // only on the helper
                     return chunk.stream().map(s -> s[0]).toList();
                 }));
         assertSame(boom, thrown);
         AssertionError error = new AssertionError("an error, not an exception");
+        List<int[]> sources = sources(40);
         assertSame(error, assertThrows(AssertionError.class, () -> ParallelDecoding.map(sources, 2, 5, chunk -> {
             throw error;
         })));
@@ -131,7 +146,7 @@ class ParallelDecodingTest {
     }
 
     @Test
-    void interruptingTheCallerCancelsTheCallAndInterruptsTheHelperButNotItsNextTask() throws Exception {
+    void interruptingTheCallerInItsChunkCancelsTheCallAndInterruptsTheHelpersChunk() throws Exception {
         assumeTrue(ParallelDecoding.defaultThreads() > 1, "needs a second core");
         CountDownLatch helperBlocked = new CountDownLatch(1);
         AtomicBoolean helperInterrupted = new AtomicBoolean();
@@ -172,6 +187,61 @@ class ParallelDecodingTest {
         // The helper is free again and not left interrupted: a later call decodes everything, helped.
         Set<Thread> helpers = helperThreadsOfOneCall();
         assertFalse(helpers.isEmpty());
+    }
+
+    @Test
+    void interruptingTheCallerWhileItWaitsForTheHelperCancelsTheCallAndKeepsTheInterrupt() throws Exception {
+        assumeTrue(ParallelDecoding.defaultThreads() > 1, "needs a second core");
+        CountDownLatch helperBlocked = new CountDownLatch(1);
+        AtomicBoolean helperInterrupted = new AtomicBoolean();
+        AtomicBoolean callerKeptInterrupt = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> callerGot = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicBoolean callerChunkDone = new AtomicBoolean();
+        Thread[] callerThread = new Thread[1];
+        // Two chunks: the caller's returns once the helper is inside the other one, which blocks; so the caller ends
+        // up waiting for the helper's chunk.
+        Thread caller = new Thread(() -> {
+            try {
+                ParallelDecoding.map(sources(2), 2, 1, chunk -> {
+                    if (Thread.currentThread() != callerThread[0]) {
+                        helperBlocked.countDown();
+                        try {
+                            Thread.sleep(60_000);
+                        } catch (InterruptedException e) {
+                            helperInterrupted.set(true);
+                            throw new CancellationException("decoding interrupted");
+                        }
+                    } else {
+                        try {
+                            if (!helperBlocked.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("no helper");
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException("interrupted too early", e);
+                        }
+                        callerChunkDone.set(true);
+                    }
+                    return chunk.stream().map(s -> s[0]).toList();
+                });
+            } catch (Throwable t) {
+                callerGot.set(t);
+                callerKeptInterrupt.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        callerThread[0] = caller;
+        caller.start();
+        assertTrue(helperBlocked.await(10, TimeUnit.SECONDS), "the helper took the other chunk");
+        long waitFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(callerChunkDone.get() && caller.getState() == Thread.State.WAITING) && System.nanoTime() < waitFrom) {
+            Thread.sleep(1);
+        }
+        assertTrue(callerChunkDone.get(), "the caller finished its own chunk");
+        caller.interrupt();
+        caller.join(10_000);
+        assertFalse(caller.isAlive(), "the caller returned");
+        assertTrue(callerGot.get() instanceof CancellationException, "caller got " + callerGot.get());
+        assertTrue(callerKeptInterrupt.get(), "the caller's interrupt flag is set again");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!helperInterrupted.get() && System.nanoTime() < deadline) Thread.sleep(10);
+        assertTrue(helperInterrupted.get(), "the helper's chunk was interrupted");
     }
 
     @Test
