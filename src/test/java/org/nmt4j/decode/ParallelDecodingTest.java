@@ -165,13 +165,7 @@ class ParallelDecodingTest {
                             throw new CancellationException("decoding interrupted");
                         }
                     } else {
-                        helperBlocked.countDown();
-                        try {
-                            Thread.sleep(60_000);
-                        } catch (InterruptedException e) {
-                            helperInterrupted.set(true);
-                            throw new CancellationException("decoding interrupted");
-                        }
+                        blockUntilInterrupted(helperBlocked, helperInterrupted);
                     }
                     return chunk.stream().map(s -> s[0]).toList();
                 });
@@ -204,13 +198,7 @@ class ParallelDecodingTest {
             try {
                 ParallelDecoding.map(sources(2), 2, 1, chunk -> {
                     if (Thread.currentThread() != callerThread[0]) {
-                        helperBlocked.countDown();
-                        try {
-                            Thread.sleep(60_000);
-                        } catch (InterruptedException e) {
-                            helperInterrupted.set(true);
-                            throw new CancellationException("decoding interrupted");
-                        }
+                        blockUntilInterrupted(helperBlocked, helperInterrupted);
                     } else {
                         try {
                             if (!helperBlocked.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("no helper");
@@ -242,6 +230,17 @@ class ParallelDecodingTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!helperInterrupted.get() && System.nanoTime() < deadline) Thread.sleep(10);
         assertTrue(helperInterrupted.get(), "the helper's chunk was interrupted");
+    }
+
+    /** A helper's chunk that says it has started, then blocks until interrupted and stops as a decoder would. */
+    private static void blockUntilInterrupted(CountDownLatch started, AtomicBoolean interrupted) {
+        started.countDown();
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            interrupted.set(true);
+            throw new CancellationException("decoding interrupted");
+        }
     }
 
     @Test
