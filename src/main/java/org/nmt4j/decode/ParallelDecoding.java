@@ -1,11 +1,10 @@
 package org.nmt4j.decode;
 
+import org.nmt4j.corpus.SourceBatches;
 import org.nmt4j.model.NativeThreads;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Decodes a list of sources on several threads. The sources are ranked by length and cut into chunks of one
@@ -56,14 +54,8 @@ final class ParallelDecoding {
         if (chunk < 1) throw new IllegalArgumentException("chunk must be at least 1, got " + chunk);
         int helpers = HELPERS == null ? 0 : Math.min(threads, CORES) - 1;
         if (helpers <= 0 || sources.size() <= chunk) return decode.apply(sources);
-        Integer[] byLength = IntStream.range(0, sources.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(byLength, Comparator.comparingInt((Integer i) -> sources.get(i).length).reversed());
-        List<int[]> chunks = new ArrayList<>();
-        for (int from = 0; from < byLength.length; from += chunk) {
-            int[] members = new int[Math.min(chunk, byLength.length - from)];
-            for (int j = 0; j < members.length; j++) members[j] = byLength[from + j];
-            chunks.add(members);
-        }
+        // The same batches, in the same order, as one thread's decoder cuts (so each chunk is one of its batches).
+        List<int[]> chunks = SourceBatches.lengthSorted(sources, chunk);
         Call<R> call = new Call<>(sources, chunks, decode);
         for (int k = 0; k < Math.min(helpers, chunks.size() - 1); k++) {
             try {

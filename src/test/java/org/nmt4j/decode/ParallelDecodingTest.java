@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The chunked, work-taking parallel map of {@link ParallelDecoding}, with a stand-in decoder. */
 class ParallelDecodingTest {
 
-    /** Sources of lengths 1..n in a shuffled order; source i holds its index as every id. */
+    /** Sources of lengths 1..n in a shuffled order; every id of source i is i + 1 (id 0 is padding). */
     private static List<int[]> sources(int n) {
         List<Integer> lengths = new ArrayList<>();
         for (int i = 1; i <= n; i++) lengths.add(i);
@@ -34,17 +34,22 @@ class ParallelDecodingTest {
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int[] s = new int[lengths.get(i)];
-            java.util.Arrays.fill(s, i);
+            java.util.Arrays.fill(s, i + 1);
             out.add(s);
         }
         return out;
+    }
+
+    /** What a stand-in decoder returns: the index of each source in {@link #sources}. */
+    private static List<Integer> indices(List<int[]> chunk) {
+        return chunk.stream().map(s -> s[0] - 1).toList();
     }
 
     /** A decoder that returns each source's index and records every chunk it was given. */
     private static Function<List<int[]>, List<Integer>> recording(List<List<int[]>> chunks) {
         return chunk -> {
             chunks.add(chunk);
-            return chunk.stream().map(s -> s[0]).toList();
+            return indices(chunk);
         };
     }
 
@@ -111,7 +116,7 @@ class ParallelDecodingTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            return chunk.stream().map(s -> s[0]).toList();
+            return indices(chunk);
         });
         threads.remove(Thread.currentThread());
         return threads;
@@ -133,7 +138,7 @@ class ParallelDecodingTest {
                         throw new IllegalStateException(e);
                     }
                     if (Thread.currentThread() != caller) throw boom; // only on the helper
-                    return chunk.stream().map(s -> s[0]).toList();
+                    return indices(chunk);
                 }));
         assertSame(boom, thrown);
         AssertionError error = new AssertionError("an error, not an exception");
@@ -167,7 +172,7 @@ class ParallelDecodingTest {
                     } else {
                         blockUntilInterrupted(helperBlocked, helperInterrupted);
                     }
-                    return chunk.stream().map(s -> s[0]).toList();
+                    return indices(chunk);
                 });
             });
             assertTrue(helperBlocked.await(10, TimeUnit.SECONDS), "the helper took a chunk");
@@ -207,7 +212,7 @@ class ParallelDecodingTest {
                         }
                         callerChunkDone.set(true);
                     }
-                    return chunk.stream().map(s -> s[0]).toList();
+                    return indices(chunk);
                 });
             } catch (Throwable t) {
                 callerGot.set(t);
@@ -256,7 +261,7 @@ class ParallelDecodingTest {
                     } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
-                    return chunk.stream().map(s -> s[0]).toList();
+                    return indices(chunk);
                 })));
             }
             for (Future<List<Integer>> f : calls) {
